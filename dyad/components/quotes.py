@@ -1,19 +1,445 @@
-"""Quotes (first minimal version; being written this session)."""
+"""Quotes: who said what. Direct and partial quotations (paired quotation marks, including quotes
+split by their cue and quotes running over several paragraphs) and indirect speech (a cue verb
+with a reported clause), each attributed to a speaker actor.
+
+The speaker of a quote is the subject of the nearest speech cue in the quote's sentences
+("Asif told Geo News" -> Asif; the outlet is the audience). Pronoun and role-noun subjects ("he",
+"the minister") resolve to the nearest earlier compatible actor, and that mention is added to
+the actor, so the report shows who "he" is. A quote with no cue of its own continues the
+previous quote of its paragraph, or of the paragraph before when it opens its paragraph.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
 
 from dyad.components import Component
+from dyad.components.actors import Actor, actor_at
+from dyad.lexicons import load_toml
+
+NOT_STATEMENTS = {"ask", "wonder", "question"}  # questions report no claim: no indirect quote
+OPEN_DOUBLE = "“„«"
+CLOSE_DOUBLE = "”»"
+
+
+@dataclass
+class Quote:
+    id: str
+    text: str
+    start: int
+    end: int
+    kind: str  # direct|partial|indirect
+    speaker: str | None = None
+    speaker_actor: str | None = None
+    cue: str | None = None
+    closed: bool = True
+    cue_start: int | None = None  # char offset of the cue word (for claims and highlighting)
+
+    def as_report(self) -> dict:
+        return {"id": self.id, "text": self.text, "start": self.start, "end": self.end, "kind": self.kind,
+                "speaker": self.speaker, "speaker_actor": self.speaker_actor, "cue": self.cue}
+
+
+@dataclass
+class Stretch:
+    """A quoted stretch of text: [start, end) inside the marks; `closed` False when it runs on."""
+
+    start: int
+    end: int
+    closed: bool = True
+
+
+def _paragraphs(text: str):
+    start = 0
+    for m in re.finditer(r"\n", text):
+        yield start, m.start()
+        start = m.end()
+    yield start, len(text)
+
+
+def find_stretches(text: str) -> list[Stretch]:
+    """Pair quotation marks paragraph by paragraph (“…” "…" ``…'' and single ‘…’ '…' outside them)."""
+    out: list[Stretch] = []
+    for p_start, p_end in _paragraphs(text):
+        para = text[p_start:p_end]
+        doubles = _pair_doubles(para)
+        for s, e, closed in doubles:
+            out.append(Stretch(p_start + s, p_start + e, closed))
+        covered = [(s, e) for s, e, _ in doubles]
+        for s, e in _pair_singles(para):
+            if not any(cs - 1 <= s and e <= ce + 1 for cs, ce in covered):
+                out.append(Stretch(p_start + s, p_start + e, True))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _pair_doubles(para: str) -> list[tuple[int, int, bool]]:
+    out = []
+    open_at = None
+    i, n = 0, len(para)
+    while i < n:
+        c = para[i]
+        two = para[i:i + 2]
+        if two == "``" and open_at is None:
+            open_at = i + 2
+            i += 2
+            continue
+        if two == "''" and open_at is not None:
+            out.append((open_at, i, True))
+            open_at = None
+            i += 2
+            continue
+        if c in OPEN_DOUBLE and open_at is None:
+            open_at = i + 1
+        elif c in CLOSE_DOUBLE and open_at is not None:
+            out.append((open_at, i, True))
+            open_at = None
+        elif c == '"':
+            if open_at is None:
+                open_at = i + 1
+            else:
+                out.append((open_at, i, True))
+                open_at = None
+        i += 1
+    if open_at is not None and open_at < n and para[open_at:].strip():
+        out.append((open_at, n, False))
+    return out
+
+
+def _pair_singles(para: str) -> list[tuple[int, int]]:
+    out = []
+    open_at = None
+    for i, c in enumerate(para):
+        prev = para[i - 1] if i else " "
+        nxt = para[i + 1] if i + 1 < len(para) else " "
+        if c in "‘'" and open_at is None and (prev.isspace() or prev in "([—–-:") and nxt.isalnum():
+            open_at = i + 1
+        elif c in "’'" and open_at is not None and not nxt.isalnum() and not prev.isspace():
+            if i - open_at >= 2:
+                out.append((open_at, i))
+            open_at = None
+    return out
 
 
 class Quotes(Component):
     name = "dyad_quotes"
 
-    def annotate(self, doc) -> None:
-        doc._.quotes = []
+    def __init__(self, nlp=None, name=None):
+        super().__init__(nlp, name)
+        cues = load_toml("cues.toml")
+        self.cue_verbs = set(cues["verbs"])
+        self.describe_verbs = set(cues["describe_verbs"])
+        self.speech_nouns = set(cues["speech_nouns"])
+        self.person_anaphors = set(cues["person_anaphors"])
+        self.group_anaphors = set(cues["group_anaphors"])
+
+    # ------------------------------------------------------------------ main
+    def annotate(self, doc: Doc) -> None:
+        text = doc.text
+        stretches = find_stretches(text)
+        inside = _inside_mask(len(doc), doc, stretches)
+        quotes: list[Quote] = []
+        prev_by_para: dict[int, Quote] = {}
+        last_quote: Quote | None = None
+        para_of = _para_index(text)
+
+        for k, st in enumerate(stretches):
+            span = doc.char_span(st.start, st.end, alignment_mode="expand")
+            if span is None or not span.text.strip():
+                continue
+            content = text[st.start:st.end].strip()
+            words = re.findall(r"\w+", content)
+            frame = self._frame(doc, span)
+            cue = self._nearest_cue(frame, span, inside)
+            if not self._is_quotation(words, content, cue, span):
+                continue
+            kind = self._kind(doc, st, cue)
+            q = Quote(id="", text=text[st.start:st.end], start=st.start, end=st.end, kind=kind,
+                      closed=st.closed)
+            para = para_of(st.start)
+            if cue is not None:
+                self._attribute(doc, q, cue)
+            else:
+                prev = prev_by_para.get(para)
+                if prev is None and last_quote is not None and para_of(last_quote.start) == para - 1 and \
+                        (not last_quote.closed or text[para_start(text, st.start):st.start].strip() == ""):
+                    prev = last_quote
+                if prev is not None:
+                    q.speaker, q.speaker_actor, q.cue = prev.speaker, prev.speaker_actor, prev.cue
+            quotes.append(q)
+            prev_by_para[para] = q
+            last_quote = q
+
+        # a quote running over paragraphs takes the speaker found at its end
+        for i in range(len(quotes) - 2, -1, -1):
+            if not quotes[i].closed and quotes[i].speaker is None and quotes[i + 1].speaker:
+                quotes[i].speaker, quotes[i].speaker_actor = quotes[i + 1].speaker, quotes[i + 1].speaker_actor
+                quotes[i].cue = quotes[i + 1].cue
+
+        quotes.extend(self._indirect(doc, inside))
+        quotes.sort(key=lambda q: q.start)
+        for i, q in enumerate(quotes, 1):
+            q.id = f"q{i}"
+        doc._.quotes = quotes
+
+    # ------------------------------------------------------------------ pieces
+    def _frame(self, doc: Doc, span: Span) -> list[Token]:
+        """Tokens of the sentences the quote touches, plus the next sentence when the quote ends its own."""
+        sents = list({t.sent.start: t.sent for t in (span[0], span[-1])}.values())
+        last = sents[-1]
+        if last.end < len(doc) and last.end <= span.end + 1:
+            nxt = doc[last.end].sent
+            if _same_paragraph(doc, span.end_char, nxt.start_char) and len(nxt) <= 12:
+                sents.append(nxt)
+        first = sents[0]
+        if first.start > 0 and first.start >= span.start - 1:
+            prev = doc[first.start - 1].sent
+            if _same_paragraph(doc, prev.end_char, span.start_char) and prev.text.rstrip().endswith(":"):
+                sents.insert(0, prev)
+        return [t for s in sents for t in s]
+
+    def _is_cue(self, token: Token) -> bool:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") and lemma in self.cue_verbs:
+            return True
+        if token.lower_ == "according" and any(c.dep_ == "prep" or c.lower_ == "to" for c in token.children):
+            return True
+        return token.pos_ == "NOUN" and lemma in self.speech_nouns and any(
+            c.dep_ == "poss" for c in token.children)
+
+    def _nearest_cue(self, frame: list[Token], span: Span, inside) -> Token | None:
+        """The cue governing the quote: one whose clause holds it first, else the nearest (after wins ties)."""
+        best, best_rank = None, None
+        for t in frame:
+            if inside[t.i] or not self._is_cue(t):
+                continue
+            governs = any(t.is_ancestor(x) for x in span)
+            if t.lemma_.lower() in self.describe_verbs and t.lemma_.lower() not in ("call", "describe") \
+                    and not governs:
+                continue  # "condemned the action as a '...'" only cues a quote inside its own clause
+            subj = self._subject(t)
+            if subj is None or any(subj.left_edge.i <= x.i <= subj.right_edge.i for x in span):
+                continue  # a quote inside the cue's subject is not what was said
+            d = span.start - t.i if t.i < span.start else t.i - span.end + 1
+            rank = (not governs, d * 2 + (0 if t.i >= span.end else 1))
+            if best_rank is None or rank < best_rank:
+                best, best_rank = t, rank
+        return best
+
+    def _is_quotation(self, words: list[str], content: str, cue: Token | None, span: Span) -> bool:
+        """Scare quotes, titles and nicknames are not quotations: short and with no cue of their own."""
+        if not words:
+            return False
+        before = span.doc[max(0, span.start - 3):span.start].text.lower()
+        if "so-called" in before or "so called" in before:
+            return False
+        if cue is not None:
+            if len(words) <= 3 and not any(cue.is_ancestor(x) for x in span) and \
+                    not content.endswith((".", "!", "?", ",")):
+                return False
+            return len(words) >= 2 or content.endswith((".", "!", "?", ","))
+        if len(words) >= 6:
+            return True
+        return len(words) >= 4 and content[-1:] in ".!?,"
+
+    def _kind(self, doc: Doc, st: Stretch, cue: Token | None) -> str:
+        """Direct when the quote stands as the whole utterance; partial when embedded in paraphrase."""
+        text = doc.text
+        span = doc.char_span(st.start, st.end, alignment_mode="expand")
+        sent = span[0].sent
+        p_start = para_start(text, st.start)
+        before = text[max(sent.start_char, p_start):st.start].rstrip("“\"'‘` ")
+        if not before.strip():
+            return "direct"
+        if before.rstrip().endswith((":", ",", "—", "–")) and (cue is not None or before.rstrip().endswith(":")):
+            return "direct"
+        if re.search(r"[.!?]['’”\"]?\s*$", before):
+            return "direct"
+        return "partial"
+
+    def _subject(self, cue: Token) -> Token | None:
+        """The speaker token of a cue: its subject, the controller of a bare infinitive, or 'according to X'."""
+        if cue.lower_ == "according":
+            for c in cue.children:
+                if c.dep_ == "prep":
+                    for cc in c.children:
+                        if cc.dep_ == "pobj":
+                            return cc
+                if c.dep_ == "pobj":
+                    return c
+            return None
+        if cue.pos_ == "NOUN":
+            return next((c for c in cue.children if c.dep_ == "poss"), None)
+        for c in cue.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which", "who", "this", "it"):
+                return c
+            if c.dep_ == "nsubj" and c.lower_ == "who" and cue.dep_ == "relcl":
+                return cue.head
+        head = cue
+        for _ in range(3):  # xcomp / conj / advcl: climb to the clause that has the subject
+            if head.dep_ in ("xcomp", "conj", "advcl") and head.head != head:
+                parent = head.head
+                if head.dep_ == "xcomp":
+                    obj = next((c for c in parent.children if c.dep_ == "dobj"), None)
+                    if obj is not None:
+                        return obj
+                subj = next((c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    return subj
+                head = parent
+            else:
+                break
+        return None
+
+    def _attribute(self, doc: Doc, q: Quote, cue: Token) -> None:
+        subj = self._subject(cue)
+        q.cue = cue.text if cue.lower_ != "according" else "according to"
+        q.cue_start = cue.idx
+        if subj is None:
+            return
+        actor, name = self.resolve_speaker(doc, subj)
+        q.speaker = name
+        q.speaker_actor = actor.id if actor else None
+
+    def resolve_speaker(self, doc: Doc, subj: Token) -> tuple[Actor | None, str]:
+        """Map a subject token to (actor, display name), resolving pronouns and role nouns."""
+        low = subj.lower_
+        if low in self.person_anaphors or low in self.group_anaphors:
+            actor = self._antecedent(doc, subj, person=low in self.person_anaphors)
+            if actor is not None:
+                actor.add_mention(subj.idx, subj.idx + len(subj))
+                return actor, actor.name
+            return None, subj.text
+        np = _noun_phrase(subj)
+        # the subject's own head first ("Pakistan's minister Asif" is Asif, not Pakistan)
+        actor = actor_at(doc, subj.idx, subj.idx + len(subj)) or actor_at(doc, np.start_char, np.end_char)
+        if actor is None and subj.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the"
+                                                           for c in subj.children):
+            actor = self._role_antecedent(doc, subj)
+            if actor is not None:
+                actor.add_mention(np.start_char, np.end_char)
+        if actor is not None:
+            return actor, actor.name
+        return None, _speaker_text(np)
+
+    def _antecedent(self, doc: Doc, token: Token, person: bool) -> Actor | None:
+        """Nearest earlier actor mention of the right kind (a person for he/she, else a body)."""
+        best, best_end = None, -1
+        for actor in doc._.actors or []:
+            if (actor.kind == "person") != person:
+                continue
+            if not person and actor.sector == "MED":
+                continue
+            for s, e in actor.mentions:
+                if e <= token.idx and e > best_end and e - s > 2 and doc.text[s:e].lower() not in (
+                        "he", "she", "they", "it", "we"):
+                    best, best_end = actor, e
+        return best
+
+    def _role_antecedent(self, doc: Doc, token: Token) -> Actor | None:
+        """'the minister' / 'the spokesman' -> the nearest earlier person whose role has that word."""
+        word = token.lemma_.lower()
+        best, best_end = None, -1
+        for actor in doc._.actors or []:
+            if actor.kind != "person" or not actor.role or word not in actor.role.lower():
+                continue
+            for _s, e in actor.mentions:
+                if e <= token.idx and e > best_end:
+                    best, best_end = actor, e
+        return best
+
+    def _indirect(self, doc: Doc, inside) -> list[Quote]:
+        """Reported speech: a cue verb with a clausal complement holding no quotation marks."""
+        out = []
+        for t in doc:
+            if inside[t.i] or t.pos_ != "VERB" or t.lemma_.lower() not in self.cue_verbs or \
+                    t.lemma_.lower() in NOT_STATEMENTS:
+                continue
+            comp = next((c for c in t.children if c.dep_ == "ccomp" and c.i > t.i), None)
+            if comp is None:
+                continue
+            tokens = list(comp.subtree)
+            if any(inside[x.i] or x.text in "“”\"" for x in tokens):
+                continue
+            if tokens and tokens[0].dep_ == "mark":
+                tokens = tokens[1:]
+            while tokens and tokens[-1].is_punct:
+                tokens = tokens[:-1]
+            if len(tokens) < 3:
+                continue
+            subj = self._subject(t)
+            if subj is None:
+                continue
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+            q = Quote(id="", text=doc.text[start:end], start=start, end=end, kind="indirect", cue=t.text,
+                      cue_start=t.idx)
+            actor, name = self.resolve_speaker(doc, subj)
+            q.speaker, q.speaker_actor = name, actor.id if actor else None
+            out.append(q)
+        return out
 
 
-@Language.factory("dyad_quotes", assigns=["doc._.quotes"])
+def para_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _same_paragraph(doc: Doc, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return "\n" not in doc.text[lo:hi]
+
+
+def _para_index(text: str):
+    starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+    def index(pos: int) -> int:
+        lo, hi = 0, len(starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if starts[mid] <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+    return index
+
+
+def _inside_mask(n: int, doc: Doc, stretches: list[Stretch]) -> list[bool]:
+    mask = [False] * n
+    for st in stretches:
+        span = doc.char_span(st.start, st.end, alignment_mode="contract")
+        if span is not None:
+            for i in range(span.start, span.end):
+                mask[i] = True
+    return mask
+
+
+def _noun_phrase(token: Token) -> Span:
+    """The subject's noun phrase without trailing clauses ("a spokesman for the ministry")."""
+    doc = token.doc
+    left = token.left_edge.i
+    right = token.i
+    for c in token.rights:
+        if c.dep_ in ("prep", "compound", "appos", "amod", "punct", "pobj", "nummod") and c.dep_ != "relcl":
+            if c.dep_ == "punct" and c.text != "-":
+                break
+            right = c.right_edge.i
+        else:
+            break
+    span = doc[left:right + 1]
+    while len(span) > 1 and (span[-1].is_punct or span[-1].dep_ in ("cc",)):
+        span = span[:-1]
+    return span
+
+
+def _speaker_text(np: Span) -> str:
+    text = np.text
+    return text[4:] if text.lower().startswith("the ") and len(text) > 4 else text
+
+
+@Language.factory("dyad_quotes", assigns=["doc._.quotes"], requires=["doc._.actors"])
 def make_quotes(nlp, name):
     return Quotes(nlp, name)
