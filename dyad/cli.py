@@ -103,5 +103,29 @@ def schema() -> None:
     print(json.dumps(json_schema(), indent=2))
 
 
+@app.command("eval")
+def eval_(
+    stage: str = typer.Argument(..., help="clean (alias extract) | quotes | places (alias geo) | events"),
+    data: str = typer.Option(None, "--data", help="one dev file (.jsonl, .jsonl.gz) to use instead"),
+    limit: int = typer.Option(None, "--limit", help="evenly spaced sample of N records per dataset"),
+    as_json: bool = typer.Option(False, "--json", help="print the figures as JSON instead of a table"),
+) -> None:
+    """Score one stage on the dev sets in ../shared/eval (see EVALUATION.md)."""
+    from rich.markup import escape
+
+    from dyad.eval.runner import EvalError, render, run
+
+    try:
+        result = run(stage, data=data, limit=limit)
+    except EvalError as exc:
+        # soft_wrap: the message names a path, which must stay on one line to be copied
+        err.print(f"[red]dyad: {escape(str(exc))}[/red]", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    if as_json:
+        print(json.dumps(result, indent=2))
+    else:
+        render(result)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()
