@@ -24,10 +24,12 @@ def get_nlp():
     import dyad.components.claims  # noqa: F401
     import dyad.components.dates  # noqa: F401
     import dyad.components.events  # noqa: F401
+    import dyad.components.paragraphs  # noqa: F401
     import dyad.components.places  # noqa: F401
     import dyad.components.quotes  # noqa: F401
 
     nlp = spacy.load(MODEL)
+    nlp.add_pipe("dyad_paragraphs", before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

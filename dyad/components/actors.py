@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from dyad.components import Component
 from dyad.lexicons import actor_dictionary, fold
 
-AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "dobj", "appos", "conj", "ROOT", "attr"}
+AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "appos", "conj", "ROOT", "attr"}
 LOCATIVE_PREPS = {"in", "inside", "into", "at", "across", "near", "to", "from", "within", "throughout",
                   "towards", "toward", "outside", "around", "on"}
 TITLE_SKIP = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir"}
@@ -57,6 +57,24 @@ def actor_at(doc: Doc, start: int, end: int) -> Actor | None:
         for s, e in actor.mentions:
             if s < end and start < e and (e - s) < best_len:
                 best, best_len = actor, e - s
+    return best
+
+
+PRONOUNS = {"he", "she", "him", "her", "his", "they", "them", "their", "it", "its", "we", "us", "our"}
+
+
+def antecedent(doc: Doc, token: Token, person: bool) -> Actor | None:
+    """Nearest earlier named actor mention of the right kind: a person for he/she, else a body.
+
+    Media outlets are skipped as bodies: "they" in news rarely means the newspaper.
+    """
+    best, best_end = None, -1
+    for actor in doc._.actors or []:
+        if (actor.kind == "person") != person or (not person and actor.sector == "MED"):
+            continue
+        for s, e in actor.mentions:
+            if best_end < e <= token.idx and doc.text[s:e].lower() not in PRONOUNS:
+                best, best_end = actor, e
     return best
 
 

@@ -1,19 +1,496 @@
-"""Events (first minimal version; being written this session)."""
+"""Events: who did what to whom, where, when, and how many were hurt.
+
+Method (all rules and lexicons, see lexicons/events.toml):
+1. Triggers: verbs and nouns of the lexicon ("airstrikes", "clashes", "abducted"), multi-word
+   forms through the parse (compound "air strike", particle "write off", object "open fire").
+2. Grouping: triggers of one family in one sentence are one event ("gunmen attacked the village,
+   killing five"); a later definite or possessed mention of the same family ("the strikes",
+   "Pakistan's strikes") refers back to the earlier event when its source does not contradict.
+3. Coding: the most specific class among the event's triggers and the modifiers of its clauses
+   ("drone" -> aerial); generic violence becomes a battle when both sides are armed.
+4. Roles from the clause: subject/object, passive subject and "by" phrase, possessor and
+   demonym of a nominal trigger, the subject of a light verb ("conducted airstrikes").
+5. Places, dates and casualty mentions from the event's sentences; salience orders the events.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from functools import lru_cache
+
 from spacy.language import Language
+from spacy.tokens import Doc, Token
 
 from dyad.components import Component
+from dyad.components.actors import PRONOUNS, actor_at, antecedent, country_token, sector_noun
+from dyad.components.casualties import casualty_totals
+from dyad.lexicons import load_toml
+
+LIGHT_VERBS = {"conduct", "carry", "launch", "stage", "mount", "claim", "perpetrate", "commit", "execute",
+               "undertake", "make", "unleash", "order", "lead", "organise", "organize", "hold", "issue",
+               "begin", "continue", "start", "intensify", "escalate", "step"}
+VICTIM_NOUNS = {"civilian", "people", "person", "man", "woman", "child", "children", "boy", "girl", "villager",
+                "resident", "student", "pupil", "farmer", "herder", "worker", "trader", "passenger", "driver",
+                "family", "teacher", "doctor", "nurse", "worshipper", "pilgrim", "tourist", "refugee",
+                "journalist", "activist", "member", "infant", "baby", "elder", "teenager", "youth",
+                "motorist", "pedestrian", "fisherman", "miner", "patient", "voter", "protester", "demonstrator"}
+ARMED_SECTORS = {"MIL", "COP", "REB", "SPY", "CRM"}
+MODALS = {"would", "could", "might", "may", "will", "shall"}
+INTERVENTION = {"teargas", "tear", "disperse", "dispersed", "cannon", "baton", "arrest", "arrested",
+                "detain", "detained", "rubber", "lobbed", "canister"}
+RIOT_WORDS = {"riot", "rioter", "rioting", "torch", "torched", "loot", "looted", "pelt", "pelted", "stone",
+              "stones", "burn", "burned", "burnt", "vandalise", "vandalize", "violent", "barricade", "bonfire",
+              "tyres", "tires", "clash", "clashed"}
+FORCE_WORDS = {"shot", "shoot", "kill", "killed", "live", "bullet", "bullets", "died", "dead"}
+ANAPHORIC_DETS = {"the", "this", "these", "that", "those", "such"}
 
 
+@dataclass(frozen=True)
+class EventClass:
+    name: str
+    plover: str
+    mode: str | None
+    acled_type: str | None
+    acled_subtype: str | None
+    cameo: str | None
+    rank: int
+    violent: bool
+    family: str
+    specificity: int
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    cls: str
+    pos: str
+    needs: frozenset[str] | None
+
+
+@dataclass
+class Lexicon:
+    classes: dict[str, EventClass]
+    triggers: dict[str, list[TriggerEntry]]
+    modifiers: list[tuple[frozenset[str], str, frozenset[str]]]
+    goldstein: dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = load_toml("events.toml")
+    classes = {
+        name: EventClass(name, c["plover"], c.get("mode"), c.get("acled_type"), c.get("acled_subtype"),
+                         c.get("cameo"), c.get("rank", 1), c.get("violent", False), c.get("family", name),
+                         c.get("specificity", 0))
+        for name, c in data["class"].items()
+    }
+    triggers: dict[str, list[TriggerEntry]] = {}
+    for entry in data["trigger"]:
+        needs = frozenset(entry["needs"]) if entry.get("needs") else None
+        for lemma in entry["lemmas"]:
+            triggers.setdefault(lemma, []).append(TriggerEntry(entry["class"], entry.get("pos", "ANY"), needs))
+    for entries in triggers.values():  # conditional readings first: "teachers' strike" before "strike"
+        entries.sort(key=lambda e: e.needs is None)
+    modifiers = [(frozenset(m["words"]), m["class"], frozenset(m.get("over", []))) for m in data["modifier"]]
+    return Lexicon(classes, triggers, modifiers, {k: float(v) for k, v in data["goldstein"].items()})
+
+
+def goldstein(cameo: str | None) -> float | None:
+    if not cameo:
+        return None
+    table = lexicon().goldstein
+    for key in (cameo, cameo[:3], cameo[:2]):
+        if key in table:
+            return table[key]
+    return None
+
+
+@dataclass
+class Trigger:
+    token: Token
+    cls: EventClass
+    anaphoric: bool = False
+
+
+@dataclass
+class Event:
+    id: str
+    cls: EventClass
+    triggers: list[Trigger]
+    source: dict | None = None
+    target: dict | None = None
+    places: list[str] = field(default_factory=list)
+    date: str | None = None
+    date_precision: str | None = None
+    casualties: dict = field(default_factory=dict)
+    status: str = "reported"
+    claims: list[dict] = field(default_factory=list)
+    confidence: float = 0.5
+
+    @property
+    def main(self) -> Token:
+        return self.triggers[0].token
+
+    def sentences(self, anaphoric: bool = True):
+        seen = {}
+        for t in self.triggers:
+            if anaphoric or not t.anaphoric:
+                seen.setdefault(t.token.sent.start, t.token.sent)
+        return sorted(seen.values(), key=lambda s: s.start)
+
+    def as_report(self) -> dict:
+        c = self.cls
+        return {
+            "id": self.id, "plover": c.plover, "mode": c.mode, "acled_type": c.acled_type,
+            "acled_subtype": c.acled_subtype, "cameo": c.cameo, "source": self.source, "target": self.target,
+            "places": self.places, "date": self.date, "date_precision": self.date_precision,
+            "casualties": self.casualties or {}, "status": self.status, "claims": self.claims,
+            "intensity": goldstein(c.cameo),
+            "evidence": [{"start": s.start_char, "end": s.end_char} for s in self.sentences()],
+            "confidence": round(self.confidence, 2),
+        }
+
+
+# ---------------------------------------------------------------- trigger detection
+def _keys(token: Token) -> list[str]:
+    """Lexicon keys a token may match, longest first: compounds, particles, objects, then itself."""
+    lemma = token.lemma_.lower()
+    low = token.lower_
+    keys = []
+    for child in token.children:
+        c = child.lemma_.lower()
+        if child.dep_ in ("compound", "amod") and child.i < token.i:
+            keys += [f"{c} {lemma}", f"{child.lower_} {low}"]
+        elif child.dep_ in ("prt", "dobj", "acomp", "oprd", "advmod", "prep") and child.i > token.i:
+            keys += [f"{lemma} {c}", f"{lemma} {child.lower_}"]
+            if child.dep_ == "prep":
+                keys += [f"{lemma} {g.lemma_.lower()}" for g in child.children if g.dep_ == "pobj"]
+    return keys + [lemma, low]
+
+
+def _clause_words(token: Token) -> set[str]:
+    sent = token.sent
+    return {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+
+
+def find_triggers(doc: Doc) -> list[Trigger]:
+    lex = lexicon()
+    found = []
+    for token in doc:
+        if token.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ") or token.is_stop and token.lower_ not in ("fire",):
+            continue
+        if any(c.dep_ == "neg" for c in token.children):
+            continue
+        for key in _keys(token):
+            entries = lex.triggers.get(key)
+            if not entries:
+                continue
+            entry = _first_fitting(entries, token)
+            if entry is not None:
+                found.append(Trigger(token, lex.classes[entry.cls]))
+                break
+    return found
+
+
+def _first_fitting(entries: list[TriggerEntry], token: Token) -> TriggerEntry | None:
+    words = None
+    for e in entries:
+        if e.pos == "VERB" and token.pos_ != "VERB" or e.pos == "NOUN" and token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if e.needs is not None:
+            words = words or _clause_words(token)
+            if not (e.needs & words):
+                continue
+        return e
+    return None
+
+
+# ---------------------------------------------------------------- participants
+def _np_text(token: Token) -> str:
+    """A participant's name: its noun phrase without determiners, numbers and relative clauses."""
+    keep = []
+    for t in token.subtree:
+        if t.i > token.i and t.dep_ in ("relcl", "acl", "prep", "punct", "cc", "conj", "appos"):
+            break
+        keep.append(t)
+    skip = {"det", "nummod", "quantmod", "predet", "advmod", "punct", "case"}
+    words = [t.text for t in keep if t.dep_ not in skip and not t.like_num]
+    return " ".join(words) or token.text
+
+
+def event_actor(doc: Doc, token: Token | None, place_country: str | None = None) -> dict | None:
+    """An event's source or target from a token: a known actor, a pronoun's antecedent, or a phrase."""
+    if token is None:
+        return None
+    low = token.lower_
+    if low in PRONOUNS:
+        actor = _speaker_actor(doc, token) if low in ("we", "us", "our") else None
+        if actor is None:
+            actor = antecedent(doc, token, person=low in ("he", "she", "him", "her", "his"))
+        if actor is None:
+            return None
+        return {"actor": actor.id, "name": actor.name, "country": actor.country, "sector": actor.sector}
+    actor = actor_at(doc, token.idx, token.idx + len(token))
+    if actor is not None:
+        return {"actor": actor.id, "name": actor.name, "country": actor.country, "sector": actor.sector}
+    lemma = token.lemma_.lower()
+    country = country_token(token)
+    sector = sector_noun(token)
+    if country and not sector:
+        from dyad.lexicons import actor_dictionary
+        name = actor_dictionary().country_names.get(country, token.text)
+        return {"actor": None, "name": name, "country": country, "sector": "GOV"}
+    if sector is None and (lemma in VICTIM_NOUNS or low in VICTIM_NOUNS):
+        sector = "CVL"
+    if sector is None and token.pos_ != "PROPN":
+        return None  # "civilian areas", "the action": not a participant we can name
+    for t in token.subtree:
+        if t.i < token.i and (iso := country_token(t)):
+            country = iso
+            break
+    if country is None and sector == "CVL":
+        country = place_country
+    return {"actor": None, "name": _np_text(token), "country": country, "sector": sector}
+
+
+def _speaker_actor(doc: Doc, token: Token):
+    """'we' inside a quote stands for the speaker's side: the speaker's state, else the speaker."""
+    for q in doc._.quotes or []:
+        if q.start <= token.idx < q.end and q.speaker_actor:
+            speaker = next((a for a in doc._.actors if a.id == q.speaker_actor), None)
+            if speaker is None:
+                return None
+            if speaker.kind == "person" and speaker.country:
+                state = next((a for a in doc._.actors if a.kind == "state" and a.country == speaker.country), None)
+                return state or speaker
+            return speaker
+    return None
+
+
+def _child(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def roles(token: Token) -> tuple[Token | None, Token | None]:
+    """(source token, target token) of a trigger from its clause."""
+    if token.pos_ == "VERB":
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+        if passive:
+            agent = _child(token, "agent")
+            src = _child(agent, "pobj") if agent is not None else None
+            return src, _child(token, "nsubjpass")
+        src = _child(token, "nsubj")
+        tgt = _child(token, "dobj")
+        if tgt is None:
+            prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")),
+                        None)
+            tgt = _child(prep, "pobj") if prep is not None else None
+        head = token
+        for _ in range(3):  # "gunmen stormed the village, killing five": the subject of the governing clause
+            if src is not None or head.dep_ not in ("advcl", "conj", "xcomp", "acl", "relcl"):
+                break
+            parent = head.head
+            if head.dep_ == "xcomp":
+                src = _child(parent, "dobj") or _child(parent, "nsubj")
+            elif head.dep_ == "relcl":
+                src = parent
+            else:
+                src = _child(parent, "nsubj")
+            head = parent
+        return src, tgt
+    # nominal trigger
+    src = tgt = None
+    for c in token.children:
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and country_token(c)):
+            src = src or c
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            src = src or _child(c, "pobj")
+        elif c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "targeting", "of"):
+            tgt = tgt or _child(c, "pobj")
+    if src is None and token.dep_ in ("dobj", "pobj") and token.head.lemma_.lower() in LIGHT_VERBS | {"out"}:
+        verb = token.head if token.dep_ == "dobj" else token.head.head
+        src = _child(verb, "nsubj")
+        if src is None and verb.head.lemma_.lower() in LIGHT_VERBS:
+            src = _child(verb.head, "nsubj")
+    return src, tgt
+
+
+# ---------------------------------------------------------------- the component
 class Events(Component):
     name = "dyad_events"
 
-    def annotate(self, doc) -> None:
-        doc._.events = []
+    def annotate(self, doc: Doc) -> None:
+        events = self._group(doc, find_triggers(doc))
+        for ev in events:
+            self._refine(doc, ev)
+        for ev in events:
+            self._participants(doc, ev)
+            self._refine_by_roles(ev)
+        events.sort(key=lambda e: (-e.cls.rank, e.main.i))
+        self._casualties(doc, events)
+        for ev in events:
+            self._places_and_date(doc, ev)
+            self._status(ev)
+            ev.confidence = 0.4 + 0.1 * sum(x is not None and x != [] and x != {} for x in (
+                ev.source, ev.target, ev.places or None, ev.date, ev.casualties.get("killed")))
+        events.sort(key=lambda e: (-(e.cls.rank + (2 if e.casualties.get("killed") else 0)), e.main.i))
+        for i, ev in enumerate(events, 1):
+            ev.id = f"e{i}"
+        doc._.events = events
+
+    def _group(self, doc: Doc, triggers: list[Trigger]) -> list[Event]:
+        events: list[Event] = []
+        for trig in triggers:
+            fam = trig.cls.family
+            same_sent = next((e for e in events if e.cls.family == fam and
+                              any(t.token.sent.start == trig.token.sent.start for t in e.triggers)), None)
+            if same_sent is not None:
+                same_sent.triggers.append(trig)
+                continue
+            earlier = next((e for e in reversed(events) if e.cls.family == fam), None)
+            if earlier is not None and fam in ("violence", "protest") and self._refers_back(trig.token):
+                trig.anaphoric = True
+                earlier.triggers.append(trig)
+                continue
+            events.append(Event(id="", cls=trig.cls, triggers=[trig]))
+        return events
+
+    @staticmethod
+    def _refers_back(token: Token) -> bool:
+        """A definite or possessed event noun ("the strikes", "Pakistan's strikes"), or a
+        death/injury word ("deaths", "killed") told after the event it belongs to."""
+        if token.pos_ in ("NOUN", "PROPN"):
+            if any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS or c.dep_ == "poss" for c in token.children):
+                return True
+            if token.dep_ == "conj" and any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS
+                                            for c in token.head.children):
+                return True
+        subj = _child(token, "nsubj")
+        if subj is not None and any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in subj.children):
+            return lexicon().triggers.get(subj.lemma_.lower()) is not None
+        return token.lemma_.lower() in ("kill", "die", "death", "dead", "wound", "injure", "casualty")
+
+    def _refine(self, doc: Doc, ev: Event) -> None:
+        """The most specific class among the event's triggers and the modifiers of its sentences."""
+        lex = lexicon()
+        best = max((t.cls for t in ev.triggers), key=lambda c: c.specificity)
+        words = set()
+        for sent in ev.sentences():
+            words |= {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+        if best.family == "violence":
+            for mod_words, cls_name, over in lex.modifiers:
+                if best.name in over and mod_words & words:
+                    best = lex.classes[cls_name]
+                    break
+        if best.family == "protest":
+            if words & RIOT_WORDS and best.name == "protest":
+                best = lex.classes["riot"]
+            elif words & FORCE_WORDS and ("police" in words or "officers" in words):
+                best = lex.classes["excessive_force"]
+            elif words & INTERVENTION and best.name == "protest":
+                best = lex.classes["protest_intervention"]
+        ev.cls = best
+        main = max(ev.triggers, key=lambda t: (not t.anaphoric, t.cls.specificity))
+        ev.triggers.remove(main)
+        ev.triggers.insert(0, main)
+
+    def _participants(self, doc: Doc, ev: Event) -> None:
+        place_country = None
+        for p in doc._.places or []:
+            if any(s.start_char <= p.start < s.end_char for s in ev.sentences(anaphoric=False)) and p.country:
+                place_country = p.country
+                break
+        for trig in ev.triggers:
+            src, tgt = roles(trig.token)
+            if src is not None and lexicon().triggers.get(src.lemma_.lower()):
+                src = None  # "the strikes killed ..." — the subject is the event itself
+            if ev.source is None and src is not None:
+                ev.source = event_actor(doc, src, place_country)
+            if ev.target is None and tgt is not None:
+                ev.target = event_actor(doc, tgt, place_country)
+        if ev.target is None and ev.cls.violent:
+            for m in doc._.casualties or []:
+                if m.who and any(s.start_char <= m.start < s.end_char for s in ev.sentences()):
+                    sector = "CVL" if any(w in m.who.lower() for w in VICTIM_NOUNS | {"civilians", "children"}) \
+                        else None
+                    ev.target = {"actor": None, "name": m.who, "country": place_country, "sector": sector}
+                    break
+
+    def _refine_by_roles(self, ev: Event) -> None:
+        """Generic violence between two armed sides is a battle, against civilians an attack."""
+        if ev.cls.name in ("attack", "kill", "primitive"):
+            s = (ev.source or {}).get("sector")
+            t = (ev.target or {}).get("sector")
+            if s in ARMED_SECTORS and t in ARMED_SECTORS and ev.cls.name != "primitive":
+                ev.cls = lexicon().classes["clash"]
+
+    def _casualties(self, doc: Doc, events: list[Event]) -> None:
+        mentions = doc._.casualties or []
+        used: set[int] = set()
+        for ev in events:  # most salient first: a count belongs to the first event that tells it
+            spans = [(s.start_char, s.end_char) for s in ev.sentences()]
+            mine = []
+            for i, m in enumerate(mentions):
+                if i in used:
+                    continue
+                at = m.trigger_start if m.trigger_start is not None else m.start
+                if not any(a <= at < b for a, b in spans):
+                    continue
+                if ev.cls.violent and m.outcome in ("arrested",) or not ev.cls.violent and m.outcome != "arrested":
+                    continue
+                mine.append(i)
+            if not mine:
+                continue
+            used.update(mine)
+            chosen = [mentions[i] for i in mine]
+            totals = casualty_totals(chosen)
+            cas = {"killed": None, "killed_qualifier": None, "injured": None, "injured_qualifier": None,
+                   "groups": []}
+            for outcome in ("killed", "injured"):
+                if outcome in totals:
+                    cas[outcome], cas[f"{outcome}_qualifier"] = totals[outcome]
+            cas["groups"] = [{"count": m.count, "who": m.who, "outcome": m.outcome} for m in chosen
+                             if getattr(m, "restates", None) is None]
+            ev.casualties = cas
+
+    def _places_and_date(self, doc: Doc, ev: Event) -> None:
+        places = doc._.places or []
+        agentive = {(s, e) for a in doc._.actors or [] if a.kind in ("state",) for s, e in a.mentions}
+
+        def in_sents(sents):
+            return [p for p in places if any(s.start_char <= p.start < s.end_char for s in sents)
+                    and (p.start, p.end) not in agentive]
+
+        chosen = in_sents(ev.sentences(anaphoric=False)) or in_sents(ev.sentences())
+        src_country = (ev.source or {}).get("country")
+        if len(chosen) > 1:
+            chosen = [p for p in chosen if not (p.feature == "country" and p.country == src_country)] or chosen
+        order = {"locality": 0, "city": 0, "admin2": 1, "admin1": 2, "region": 3, "other": 3, "country": 4}
+        chosen.sort(key=lambda p: (order.get(p.feature or "other", 3), p.start))
+        seen, ids = set(), []
+        for p in chosen:
+            key = (p.name, p.lat, p.lon)
+            if key not in seen:
+                seen.add(key)
+                ids.append(p.id)
+        ev.places = ids
+        for sents in (ev.sentences(anaphoric=False), ev.sentences()):
+            for d in doc._.dates or []:
+                if d.date and any(s.start_char <= d.start < s.end_char for s in sents):
+                    ev.date, ev.date_precision = d.date, d.precision
+                    return
+
+    def _status(self, ev: Event) -> None:
+        token = ev.main
+        if ev.cls.plover == "THREATEN":
+            ev.status = "threatened"
+            return
+        head = token if token.pos_ == "VERB" else token.head
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children) or \
+                any(c.dep_ == "mark" and c.lower_ == "if" for c in head.children):
+            ev.status = "hypothetical"
 
 
-@Language.factory("dyad_events", assigns=["doc._.events"])
+@Language.factory("dyad_events", assigns=["doc._.events"],
+                  requires=["doc._.actors", "doc._.places", "doc._.casualties", "doc._.dates"])
 def make_events(nlp, name):
     return Events(nlp, name)

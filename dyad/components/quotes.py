@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dyad.components import Component
-from dyad.components.actors import Actor, actor_at
+from dyad.components.actors import Actor, actor_at, antecedent
 from dyad.lexicons import load_toml
 
 NOT_STATEMENTS = {"ask", "wonder", "question"}  # questions report no claim: no indirect quote
@@ -147,7 +147,7 @@ class Quotes(Component):
         last_quote: Quote | None = None
         para_of = _para_index(text)
 
-        for k, st in enumerate(stretches):
+        for st in stretches:
             span = doc.char_span(st.start, st.end, alignment_mode="expand")
             if span is None or not span.text.strip():
                 continue
@@ -309,7 +309,7 @@ class Quotes(Component):
         """Map a subject token to (actor, display name), resolving pronouns and role nouns."""
         low = subj.lower_
         if low in self.person_anaphors or low in self.group_anaphors:
-            actor = self._antecedent(doc, subj, person=low in self.person_anaphors)
+            actor = antecedent(doc, subj, person=low in self.person_anaphors)
             if actor is not None:
                 actor.add_mention(subj.idx, subj.idx + len(subj))
                 return actor, actor.name
@@ -325,20 +325,6 @@ class Quotes(Component):
         if actor is not None:
             return actor, actor.name
         return None, _speaker_text(np)
-
-    def _antecedent(self, doc: Doc, token: Token, person: bool) -> Actor | None:
-        """Nearest earlier actor mention of the right kind (a person for he/she, else a body)."""
-        best, best_end = None, -1
-        for actor in doc._.actors or []:
-            if (actor.kind == "person") != person:
-                continue
-            if not person and actor.sector == "MED":
-                continue
-            for s, e in actor.mentions:
-                if e <= token.idx and e > best_end and e - s > 2 and doc.text[s:e].lower() not in (
-                        "he", "she", "they", "it", "we"):
-                    best, best_end = actor, e
-        return best
 
     def _role_antecedent(self, doc: Doc, token: Token) -> Actor | None:
         """'the minister' / 'the spokesman' -> the nearest earlier person whose role has that word."""

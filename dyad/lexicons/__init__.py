@@ -11,11 +11,11 @@ import os
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_toml(name: str) -> dict:
     """A lexicon file of this package, parsed."""
     return tomllib.loads(resources.files(__package__).joinpath(name).read_text(encoding="utf-8"))

@@ -1,0 +1,23 @@
+"""Paragraph breaks are sentence breaks: set before the parser so it never joins two paragraphs.
+
+Copied text often ends a paragraph with a closing quotation mark and no full stop
+(“… the entire equation has reversed.”⏎“We do react …”); without this the parser runs the two
+paragraphs together and a quote's cue is sought in the wrong paragraph.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+@Language.component("dyad_paragraphs", assigns=["token.is_sent_start"])
+def paragraphs(doc: Doc) -> Doc:
+    after_break = False
+    for token in doc:
+        if after_break and not token.is_space:
+            token.is_sent_start = True
+            after_break = False
+        if "\n" in token.text or "\n" in token.whitespace_:
+            after_break = True
+    return doc

@@ -1,0 +1,52 @@
+"""Actors on sentences written for these tests: persons with roles, groups, states, outlets."""
+
+from __future__ import annotations
+
+
+def actors_by_name(nlp, text):
+    doc = nlp(text)
+    return doc, {a.name: a for a in doc._.actors}
+
+
+def test_person_role_and_country_from_premodifiers(nlp):
+    doc, actors = actors_by_name(nlp, "Nigeria's Defence Minister Bashir Magashi visited troops in Maiduguri. "
+                                      "Magashi said the army would stay.")
+    mag = actors["Bashir Magashi"]
+    assert mag.kind == "person"
+    assert mag.role == "Defence Minister"
+    assert mag.country == "NG"
+    assert mag.sector == "GOV"
+    assert len(mag.mentions) == 2  # the surname alone is the same person
+
+
+def test_person_role_from_apposition_with_affiliation(nlp):
+    doc, actors = actors_by_name(nlp, "Zabihullah Mujahid, the Taliban's chief spokesman, spoke to reporters.")
+    zm = actors["Zabihullah Mujahid"]
+    assert "spokesman" in zm.role
+    assert zm.country == "AF"
+    assert zm.sector == "GOV"
+
+
+def test_demonym_plus_sector_noun_is_a_group(nlp):
+    doc, actors = actors_by_name(nlp, "Kenyan police said Somali militants crossed the border.")
+    assert actors["Kenyan police"].country == "KE"
+    assert actors["Kenyan police"].sector == "COP"
+    assert actors["Somali militants"].sector == "REB"
+
+
+def test_capital_as_government_and_dictionary_group(nlp):
+    doc, actors = actors_by_name(nlp, "Islamabad's decision angered the Taliban, while al-Shabaab stayed silent.")
+    assert actors["Pakistan"].kind == "state"
+    assert actors["Pakistan"].sector == "GOV"
+    assert actors["Taliban"].country == "AF"
+    assert actors["al-Shabaab"].sector == "REB"
+
+
+def test_country_as_place_is_not_an_actor(nlp):
+    doc, actors = actors_by_name(nlp, "The minister travelled to Afghanistan on Monday.")
+    assert "Afghanistan" not in actors
+
+
+def test_media_outlet(nlp):
+    doc, actors = actors_by_name(nlp, "The minister spoke to Geo News and the Daily Nation on Friday.")
+    assert actors["Geo News"].sector == "MED"

@@ -1,0 +1,72 @@
+"""Quote shapes and speakers, on sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def quotes(nlp, text):
+    doc = nlp(text)
+    return doc, doc._.quotes
+
+
+def test_direct_quote_speaker_after_and_outlet_is_audience(nlp):
+    doc, qs = quotes(nlp, "Kenya's Interior Minister Kithure Kindiki visited Lamu. "
+                          "“We will not allow criminals to terrorise our people,” Kindiki told Citizen TV.")
+    q = next(q for q in qs if q.kind == "direct")
+    assert q.text.startswith("We will not allow criminals")
+    assert q.speaker == "Kithure Kindiki"
+    assert q.cue == "told"
+
+
+def test_split_quote_is_two_segments_one_speaker(nlp):
+    doc, qs = quotes(nlp, 'Police chief Japheth Koome spoke in Nairobi. "The operation is over," he said, '
+                          '"and the suspects are in custody."')
+    direct = [q for q in qs if q.kind == "direct"]
+    assert len(direct) == 2
+    assert {q.speaker for q in direct} == {"Japheth Koome"}
+    # "he" is added to the person's mentions
+    koome = next(a for a in doc._.actors if a.name == "Japheth Koome")
+    assert any(doc.text[s:e] == "he" for s, e in koome.mentions)
+
+
+def test_partial_quote_inside_paraphrase(nlp):
+    doc, qs = quotes(nlp, "Foreign Minister Ahmed Ali said the country had “completely lost hope” in the talks.")
+    q = next(q for q in qs if q.text == "completely lost hope")
+    assert q.kind == "partial"
+    assert q.speaker == "Ahmed Ali"
+
+
+def test_multi_paragraph_quote(nlp):
+    text = ('Opposition leader Raila Odinga addressed supporters. "We will march on Thursday whatever happens.\n'
+            '"We are not afraid of them, and we will not be silenced," Odinga said.')
+    doc, qs = quotes(nlp, text)
+    direct = [q for q in qs if q.kind == "direct"]
+    assert len(direct) == 2
+    assert all(q.speaker == "Raila Odinga" for q in direct)
+
+
+def test_quote_continues_previous_speaker_in_paragraph(nlp):
+    text = ('Minister Amina Mohamed spoke on Monday. “Hope should remain,” she said. '
+            '“But today we are writing them off.”')
+    doc, qs = quotes(nlp, text)
+    last = [q for q in qs if q.kind == "direct"][-1]
+    assert last.text.startswith("But today")
+    assert last.speaker == "Amina Mohamed"
+
+
+def test_scare_quotes_are_not_quotations(nlp):
+    doc, qs = quotes(nlp, 'The so-called "reform agenda" was debated by the parliament on Tuesday.')
+    assert not [q for q in qs if q.kind != "indirect"]
+
+
+def test_indirect_speech(nlp):
+    doc, qs = quotes(nlp, "The spokesman Ali Hassan said the strikes were not directed at civilians.")
+    q = next(q for q in qs if q.kind == "indirect")
+    assert q.text == "the strikes were not directed at civilians"
+    assert q.speaker == "Ali Hassan"
+
+
+def test_organisation_speaker_and_according_to(nlp):
+    doc, qs = quotes(nlp, 'According to Amnesty International, "at least 30 people were detained without charge."')
+    q = qs[0]
+    assert q.speaker == "Amnesty International"
+    assert q.speaker_actor is not None
