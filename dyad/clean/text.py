@@ -88,7 +88,8 @@ def lexicon() -> Lexicon:
         short=_compile_lists(raw, "short", anchored=True),
         short_max_words=limits["short_max_words"],
         phrase_max_words=limits["phrase_max_words"],
-        imperative=re.compile(r"^[\W_]*(?:" + _phrase_regex(imp["verbs"]).pattern + r")", re.I),
+        # a bullet or dash may lead the verb, a quotation mark may not: quoted speech is news
+        imperative=re.compile(r"^[\s•·*>|–—-]*(?:" + _phrase_regex(imp["verbs"]).pattern + r")", re.I),
         imperative_topic=_phrase_regex(imp["topics"]),
         imperative_max_words=limits["imperative_max_words"],
     )
@@ -248,11 +249,15 @@ def wrap_width(lines: list[str]) -> int | None:
     the length of a typical paragraph; pasted web text is one line per paragraph, so its long lines
     vary widely and run past that width.
     """
-    longish = [len(ln) for ln in lines if len(ln) >= 30]
-    if len(longish) < WRAP_MIN_LINES or max(longish) > WRAP_MAX_WIDTH:
+    longish = sorted(len(ln) for ln in lines if len(ln) >= 30)
+    if len(longish) < WRAP_MIN_LINES:
         return None
-    width = max(longish)
-    return width if sum(1 for n in longish if n >= 0.8 * width) >= 0.6 * len(longish) else None
+    width = longish[int(0.8 * (len(longish) - 1))]  # a few unwrapped lines may run past it
+    if width > WRAP_MAX_WIDTH:
+        return None
+    near = sum(1 for n in longish if 0.75 * width <= n <= width + 5)
+    over = sum(1 for n in longish if n > width + 5)
+    return width if near >= 0.6 * len(longish) and over <= 0.15 * len(longish) else None
 
 
 def split_units(text: str) -> list[tuple[str, bool]]:
