@@ -21,7 +21,8 @@ err = Console(stderr=True)
 
 
 def _fail(message: str) -> None:
-    err.print(f"[red]dyad: {message}[/red]", highlight=False)
+    """A usage error: one plain line on stderr (never wrapped, so scripts can grep it), exit 2."""
+    typer.echo(f"dyad: {message}", err=True)
     raise typer.Exit(2)
 
 
@@ -81,7 +82,7 @@ def extract(
                 out.write(report.to_json() + "\n")
                 out.flush()
         if failed:
-            err.print(f"dyad: {failed} document(s) failed; their reports carry 'error'", highlight=False)
+            typer.echo(f"dyad: {failed} document(s) failed; their reports carry 'error'", err=True)
         raise typer.Exit(1 if failed else 0)
     content, doc_id = _read_input(article)
     field = "html" if article.lower().endswith((".html", ".htm")) else "text"
@@ -91,7 +92,7 @@ def extract(
     report = next(extract_records([record]))
     print(report.to_json(indent=2))
     if report.error:
-        err.print(f"dyad: {article}: {report.error.message}", highlight=False)
+        typer.echo(f"dyad: {article}: {report.error.message}", err=True)
         raise typer.Exit(1)
 
 

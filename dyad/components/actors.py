@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from dyad.components import Component
 from dyad.lexicons import actor_dictionary, fold
 
-AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "appos", "conj", "ROOT", "attr"}
+AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "appos", "conj", "attr"}
 LOCATIVE_PREPS = {"in", "inside", "into", "at", "across", "near", "to", "from", "within", "throughout",
                   "towards", "toward", "outside", "around", "on"}
 TITLE_SKIP = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir"}

@@ -42,6 +42,8 @@ RIOT_WORDS = {"riot", "rioter", "rioting", "torch", "torched", "loot", "looted",
               "stones", "burn", "burned", "burnt", "vandalise", "vandalize", "violent", "barricade", "bonfire",
               "tyres", "tires", "clash", "clashed"}
 FORCE_WORDS = {"shot", "shoot", "kill", "killed", "live", "bullet", "bullets", "died", "dead"}
+NOT_TRIGGER_ENTS = {"DATE", "TIME", "PERSON", "GPE", "ORG", "LOC", "FAC", "WORK_OF_ART", "LAW", "PRODUCT",
+                    "EVENT", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "LANGUAGE"}
 ANAPHORIC_DETS = {"the", "this", "these", "that", "those", "such"}
 
 
@@ -178,6 +180,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     for token in doc:
         if token.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ") or token.is_stop and token.lower_ not in ("fire",):
             continue
+        if token.ent_type_ in NOT_TRIGGER_ENTS:
+            continue  # "March 14", "Rally Party", "Strike Force Ltd": names and dates are not events
         if any(c.dep_ == "neg" for c in token.children):
             continue
         for key in _keys(token):
@@ -230,6 +234,12 @@ def event_actor(doc: Doc, token: Token | None, place_country: str | None = None)
             return None
         return {"actor": actor.id, "name": actor.name, "country": actor.country, "sector": actor.sector}
     actor = actor_at(doc, token.idx, token.idx + len(token))
+    if actor is None and token.pos_ == "NOUN":  # "al-Shabaab militants": the named group the noun belongs to
+        left = [t for t in token.lefts if t.dep_ in ("compound", "amod", "poss")]
+        if left:
+            actor = actor_at(doc, left[0].left_edge.idx, token.idx)
+            if actor is not None and actor.kind == "person":
+                actor = None
     if actor is not None:
         return {"actor": actor.id, "name": actor.name, "country": actor.country, "sector": actor.sector}
     lemma = token.lemma_.lower()
@@ -347,12 +357,31 @@ class Events(Component):
                 same_sent.triggers.append(trig)
                 continue
             earlier = next((e for e in reversed(events) if e.cls.family == fam), None)
-            if earlier is not None and fam in ("violence", "protest") and self._refers_back(trig.token):
-                trig.anaphoric = True
-                earlier.triggers.append(trig)
-                continue
+            if earlier is not None and fam in ("violence", "protest"):
+                if self._refers_back(trig.token):
+                    trig.anaphoric = True
+                    earlier.triggers.append(trig)
+                    continue
+                if not self._new_setting(doc, trig.token.sent, earlier):
+                    earlier.triggers.append(trig)
+                    continue
             events.append(Event(id="", cls=trig.cls, triggers=[trig]))
         return events
+
+    @staticmethod
+    def _new_setting(doc: Doc, sent, earlier: Event) -> bool:
+        """Whether a sentence sets a new scene — its own date, or a place the earlier event lacks.
+
+        News tells one incident over several sentences ("militants attacked…", "officers fought
+        back…", "two attackers were killed…"); a sentence with no date or place of its own
+        continues the incident before it rather than starting another.
+        """
+        if any(sent.start_char <= d.start < sent.end_char for d in doc._.dates or []):
+            return True
+        before = {p.name.lower() for p in doc._.places or []
+                  if any(s.start_char <= p.start < s.end_char for s in earlier.sentences())}
+        here = {p.name.lower() for p in doc._.places or [] if sent.start_char <= p.start < sent.end_char}
+        return bool(here - before)
 
     @staticmethod
     def _refers_back(token: Token) -> bool:

@@ -1,0 +1,108 @@
+"""Event rules on sentences written for these tests: typing, roles, grouping, status."""
+
+from __future__ import annotations
+
+import pytest
+
+import dyad
+
+
+def first(text, published="2024-05-06"):
+    r = dyad.extract(text=text, published=published)
+    assert r.error is None, r.error
+    assert r.events, f"no event in {text!r}"
+    return r, r.events[0]
+
+
+@pytest.mark.parametrize("text, acled_type, subtype, plover, mode", [
+    ("Russian warplanes bombed a market in Idlib on Sunday, killing seven people.",
+     "Explosions/Remote violence", "Air/drone strike", "ASSAULT", "aerial"),
+    ("A US drone strike hit a vehicle near Jilib, killing two al-Shabaab commanders.",
+     "Explosions/Remote violence", "Air/drone strike", "ASSAULT", "aerial"),
+    ("Rebels shelled residential areas of Goma with mortars on Tuesday.",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack", "ASSAULT", "artillery"),
+    ("A roadside bomb exploded under a police truck in Mandera, wounding four officers.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED", "ASSAULT", "explosives"),
+    ("A suicide bomber blew himself up at a mosque in Peshawar, killing 20 worshippers.",
+     "Explosions/Remote violence", "Suicide bomb", "ASSAULT", "suicide"),
+    ("An unidentified man hurled a grenade into a bar in Garissa town.",
+     "Explosions/Remote violence", "Grenade", "ASSAULT", "explosives"),
+    ("Soldiers clashed with Boko Haram fighters near Bama, leaving 12 militants dead.",
+     "Battles", "Armed clash", "ASSAULT", None),
+    ("Gunmen shot dead three villagers in Kerio Valley on Friday night.",
+     "Violence against civilians", "Attack", "ASSAULT", None),
+    ("Armed men abducted 15 students from a school in Kaduna state.",
+     "Violence against civilians", "Abduction/forced disappearance", "ASSAULT", "abduct"),
+    ("Hundreds of teachers marched peacefully through Nairobi to demand better pay.",
+     "Protests", "Peaceful protest", "PROTEST", None),
+    ("Police fired tear gas to disperse traders protesting against new taxes in Kisumu.",
+     "Protests", "Protest with intervention", "PROTEST", None),
+    ("Rioters torched shops and pelted police with stones in Kibera after the verdict.",
+     "Riots", "Violent demonstration", "PROTEST", None),
+    ("Police arrested 20 suspected members of a criminal gang in Mombasa on Monday.",
+     "Strategic developments", "Arrests", "COERCE", "arrest"),
+    ("The government and the rebels signed a ceasefire agreement in Juba on Saturday.",
+     "Strategic developments", "Agreement", "AGREE", None),
+])
+def test_event_types(text, acled_type, subtype, plover, mode):
+    _, ev = first(text)
+    assert (ev.acled_type, ev.acled_subtype, ev.plover) == (acled_type, subtype, plover)
+    if mode:
+        assert ev.mode == mode
+
+
+def test_nominal_event_with_demonym_source_and_light_verb():
+    r, ev = first("Pakistani forces conducted airstrikes on militant hideouts in Khost province overnight.")
+    assert ev.source.country == "PK" and ev.source.sector == "MIL"
+    assert ev.mode == "aerial"
+
+
+def test_passive_voice_by_phrase():
+    r, ev = first("Two soldiers were killed by al-Shabaab fighters in an ambush near Lamu.")
+    assert ev.source.name == "al-Shabaab"
+    assert ev.target.sector == "MIL"
+    assert ev.casualties.killed == 2
+
+
+def test_anaphoric_mention_joins_the_event_and_casualties_attach():
+    r, ev = first("Israeli aircraft struck a house in Rafah on Tuesday. The strike killed at least eight people, "
+                  "including three children, health officials said.")
+    assert len([e for e in r.events if e.plover == "ASSAULT"]) == 1
+    assert ev.casualties.killed == 8 and ev.casualties.killed_qualifier == "at least"
+    assert any(g.count == 3 and "child" in g.who for g in ev.casualties.groups)
+
+
+def test_condemnation_threat_and_rejection():
+    r = dyad.extract(text="Ethiopia condemned the attack on its embassy. The rebels warned that they would strike "
+                          "again. Kenya rejected the proposal.")
+    plovers = [e.plover for e in r.events]
+    assert "ACCUSE" in plovers and "THREATEN" in plovers and "REJECT" in plovers
+    threat = next(e for e in r.events if e.plover == "THREATEN")
+    assert threat.status == "threatened"
+
+
+def test_denied_event_is_contested_with_claim_and_quote():
+    text = ("Sudanese army jets bombed a market in Nyala on Monday, killing 14 civilians, witnesses said. "
+            "Army spokesman Nabil Abdallah denied the strike. “These reports are baseless,” he said.")
+    r, ev = first(text)
+    assert ev.acled_subtype == "Air/drone strike"
+    assert ev.status == "contested"
+    deny = [c for c in ev.claims if c.stance == "deny"]
+    assert deny and deny[0].actor is not None
+
+
+def test_claim_of_responsibility():
+    r, ev = first("A car bomb exploded outside a hotel in Mogadishu on Sunday. Al-Shabaab claimed "
+                  "responsibility for the attack.")
+    assert any(c.stance == "claim_responsibility" for c in ev.claims)
+
+
+def test_negated_and_hypothetical():
+    r = dyad.extract(text="The army said it would launch airstrikes if the militants did not surrender.")
+    assert all(e.status in ("hypothetical", "threatened") for e in r.events if e.plover == "ASSAULT")
+
+
+def test_intensity_and_evidence():
+    r, ev = first("Gunmen shot dead three villagers in Kerio Valley on Friday night.")
+    assert ev.intensity is not None and -10 <= ev.intensity < 0
+    assert ev.evidence and r.text[ev.evidence[0].start:ev.evidence[0].end].startswith("Gunmen")
