@@ -1,4 +1,6 @@
-"""Paragraph breaks (and the end of a wire dateline) are sentence breaks: set before the parser so it never joins two paragraphs.
+"""Paragraph breaks (and the end of a wire dateline) are sentence breaks.
+
+They are set before the parser, so it never joins two paragraphs.
 
 Copied text often ends a paragraph with a closing quotation mark and no full stop
 (“… the entire equation has reversed.”⏎“We do react …”); without this the parser runs the two

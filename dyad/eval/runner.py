@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -59,12 +60,22 @@ def _row(name: str, path: Path, gold: list[dict], make_input: Callable[[dict], d
     started = time.perf_counter()
     reports = extract_reports([make_input(r) for r in gold], name, progress)
     figures, support = score(gold, reports)
+    failed = [r["error"] for r in reports if r.get("error")]
     return {
-        "dataset": name, "file": str(path), "docs": len(gold),
-        "errors": sum(r.get("error") is not None for r in reports),
+        "dataset": name, "file": str(path), "docs": len(gold), "errors": len(failed),
+        # the most frequent failure, so a run spoilt by one broken component says which
+        "top_error": _top_error(failed),
         "seconds": round(time.perf_counter() - started, 1),
         "figures": figures, "support": support,
     }
+
+
+def _top_error(errors: list[dict]) -> str | None:
+    if not errors:
+        return None
+    counts = Counter(f"{e.get('code')}: {e.get('message')}" for e in errors)
+    message, n = counts.most_common(1)[0]
+    return f"{n}x {message}"
 
 
 def _result(stage: str, limit: int | None, rows: list[dict]) -> dict:
@@ -308,6 +319,7 @@ def table_rows(result: dict) -> tuple[list[str], list[list[str]]]:
 def render(result: dict, console=None) -> None:
     """Print a result as a rich table (value, with its support in brackets)."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     console = console or Console()
@@ -319,6 +331,10 @@ def render(result: dict, console=None) -> None:
     for line in body:
         table.add_row(*line)
     console.print(table)
+    for row in result["rows"]:
+        if row.get("top_error"):
+            console.print(f"[yellow]{row['dataset']}: {row['errors']} report(s) carry an error (scored as "
+                          f"empty); most frequent: {escape(row['top_error'])}[/yellow]", highlight=False)
     console.print("[dim](n) = gold items, predictions or eligible records behind a figure; "
                   "– = not measurable[/dim]")
 

@@ -87,6 +87,7 @@ class Gazetteer:
         self.post: np.ndarray = payload["post"]
         self.country_row: dict[str, int] = payload["country_row"]
         self.demonyms: frozenset[str] = frozenset(payload.get("demonyms", ()))
+        self.abbrev: dict[str, int] = payload.get("abbrev", {})
         self._cache: dict[str, tuple[Candidate, ...]] = {}
 
     def __len__(self) -> int:
@@ -129,6 +130,11 @@ class Gazetteer:
     def lookup(self, name: str, limit: int = 60) -> tuple[Candidate, ...]:
         """Candidates for a name as written in text ("Khōst", "khost" and "KHOST" are one key)."""
         return self.lookup_key(normalize(name), limit)
+
+    def abbreviation(self, text: str) -> Candidate | None:
+        """The division an abbreviation stands for ("Calif." -> California), if any."""
+        i = self.abbrev.get(normalize(text))
+        return None if i is None else self.row(i)
 
     def country(self, iso2: str) -> Candidate | None:
         """The country row for an ISO 3166-1 alpha-2 code."""
