@@ -34,16 +34,22 @@ VICTIM_NOUNS = {"civilian", "people", "person", "man", "woman", "child", "childr
                 "family", "teacher", "doctor", "nurse", "worshipper", "pilgrim", "tourist", "refugee",
                 "journalist", "activist", "member", "infant", "baby", "elder", "teenager", "youth",
                 "motorist", "pedestrian", "fisherman", "miner", "patient", "voter", "protester", "demonstrator"}
-ARMED_SECTORS = {"MIL", "COP", "REB", "SPY", "CRM"}
+ARMED_SECTORS = {"MIL", "COP", "REB", "SPY", "CRM", "UNK"}
 MODALS = {"would", "could", "might", "may", "will", "shall"}
 INTERVENTION = {"teargas", "tear", "disperse", "dispersed", "cannon", "baton", "arrest", "arrested",
                 "detain", "detained", "rubber", "lobbed", "canister"}
 RIOT_WORDS = {"riot", "rioter", "rioting", "torch", "torched", "loot", "looted", "pelt", "pelted", "stone",
               "stones", "burn", "burned", "burnt", "vandalise", "vandalize", "violent", "barricade", "bonfire",
-              "tyres", "tires", "clash", "clashed"}
+              "tyres", "tires", "clash", "clashed", "block", "blocked", "rowdy", "violently", "chaos", "running"}
 FORCE_WORDS = {"shot", "shoot", "kill", "killed", "live", "bullet", "bullets", "died", "dead"}
 NOT_TRIGGER_ENTS = {"DATE", "TIME", "PERSON", "GPE", "ORG", "LOC", "FAC", "WORK_OF_ART", "LAW", "PRODUCT",
                     "EVENT", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "LANGUAGE"}
+GENERIC_VIOLENCE = {"attack", "kill", "clash", "primitive"}
+CROWD_NOUNS = {"protester", "demonstrator", "rioter", "supporter", "youth", "student", "trader", "resident",
+               "mob", "crowd", "local", "mourner", "fan", "hawker", "vendor", "worker", "operator", "member",
+               "villager", "people", "motorist", "residents", "youths", "supporters", "students", "locals"}
+PROTEST_CONTEXT = {"protest", "protester", "demonstration", "demonstrator", "demonstrate", "riot", "rioter",
+                   "rioting", "strike", "picket", "march", "demand", "petition", "demo", "rally"}
 ANAPHORIC_DETS = {"the", "this", "these", "that", "those", "such"}
 
 
@@ -127,6 +133,7 @@ class Event:
     status: str = "reported"
     claims: list[dict] = field(default_factory=list)
     confidence: float = 0.5
+    family: str = ""  # the family it was grouped under (violence told in a protest joins "protest")
 
     @property
     def main(self) -> Token:
@@ -262,6 +269,12 @@ def event_actor(doc: Doc, token: Token | None, place_country: str | None = None)
     return {"actor": None, "name": _np_text(token), "country": country, "sector": sector}
 
 
+def _is_crowd(participant: dict) -> bool:
+    name = (participant.get("name") or "").lower().split()
+    return bool(name) and participant.get("actor") is None and name[-1] in CROWD_NOUNS and \
+        participant.get("sector") not in ARMED_SECTORS
+
+
 def _speaker_actor(doc: Doc, token: Token):
     """'we' inside a quote stands for the speaker's side: the speaker's state, else the speaker."""
     for q in doc._.quotes or []:
@@ -324,6 +337,25 @@ def roles(token: Token) -> tuple[Token | None, Token | None]:
     return src, tgt
 
 
+def salience(doc: Doc, ev: Event) -> float:
+    """How central an event is to the article: its kind, its toll, and how early it is told.
+
+    News puts the main event in the headline and lede, so an event first told in the opening
+    sentence gains over a weightier one mentioned in passing later.
+    """
+    first = min(t.token.i for t in ev.triggers)
+    sents = list(doc.sents)
+    lede = sents[0] if sents else None
+    score = float(ev.cls.rank)
+    if ev.casualties.get("killed"):
+        score += 2
+    if lede is not None and lede.start <= first < lede.end:
+        score += 3
+    elif "\n" not in doc.text[:doc[first].idx]:
+        score += 1
+    return score
+
+
 # ---------------------------------------------------------------- the component
 class Events(Component):
     name = "dyad_events"
@@ -334,7 +366,7 @@ class Events(Component):
             self._refine(doc, ev)
         for ev in events:
             self._participants(doc, ev)
-            self._refine_by_roles(ev)
+            self._refine_by_roles(doc, ev)
         events.sort(key=lambda e: (-e.cls.rank, e.main.i))
         self._casualties(doc, events)
         for ev in events:
@@ -342,21 +374,30 @@ class Events(Component):
             self._status(ev)
             ev.confidence = 0.4 + 0.1 * sum(x is not None and x != [] and x != {} for x in (
                 ev.source, ev.target, ev.places or None, ev.date, ev.casualties.get("killed")))
-        events.sort(key=lambda e: (-(e.cls.rank + (2 if e.casualties.get("killed") else 0)), e.main.i))
+        events.sort(key=lambda e: (-salience(doc, e), e.main.i))
         for i, ev in enumerate(events, 1):
             ev.id = f"e{i}"
         doc._.events = events
 
     def _group(self, doc: Doc, triggers: list[Trigger]) -> list[Event]:
+        """Triggers -> events: one per family and sentence, continued by later sentences.
+
+        Violence told in a protest's sentence, or continuing a protest, belongs to the protest
+        (ACLED codes it as a riot, an intervention or excessive force, not as a separate attack).
+        """
         events: list[Event] = []
+        protest_sents = {t.token.sent.start for t in triggers if t.cls.family == "protest"}
         for trig in triggers:
             fam = trig.cls.family
-            same_sent = next((e for e in events if e.cls.family == fam and
+            if fam == "violence" and trig.cls.name in GENERIC_VIOLENCE and trig.token.sent.start in protest_sents:
+                fam = "protest"
+            same_sent = next((e for e in events if e.family == fam and
                               any(t.token.sent.start == trig.token.sent.start for t in e.triggers)), None)
             if same_sent is not None:
                 same_sent.triggers.append(trig)
                 continue
-            earlier = next((e for e in reversed(events) if e.cls.family == fam), None)
+            joinable = (fam, "protest") if fam == "violence" and trig.cls.name in GENERIC_VIOLENCE else (fam,)
+            earlier = next((e for e in reversed(events) if e.family in joinable), None)
             if earlier is not None and fam in ("violence", "protest"):
                 if self._refers_back(trig.token):
                     trig.anaphoric = True
@@ -365,7 +406,7 @@ class Events(Component):
                 if not self._new_setting(doc, trig.token.sent, earlier):
                     earlier.triggers.append(trig)
                     continue
-            events.append(Event(id="", cls=trig.cls, triggers=[trig]))
+            events.append(Event(id="", cls=trig.cls, triggers=[trig], family=fam))
         return events
 
     @staticmethod
@@ -401,24 +442,30 @@ class Events(Component):
     def _refine(self, doc: Doc, ev: Event) -> None:
         """The most specific class among the event's triggers and the modifiers of its sentences."""
         lex = lexicon()
-        best = max((t.cls for t in ev.triggers), key=lambda c: c.specificity)
+        family = ev.family or ev.cls.family
+        best = max((t.cls for t in ev.triggers if t.cls.family == family), key=lambda c: c.specificity,
+                   default=lex.classes["protest"])
         words = set()
         for sent in ev.sentences():
             words |= {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
-        if best.family == "violence":
+        if family == "violence":
             for mod_words, cls_name, over in lex.modifiers:
                 if best.name in over and mod_words & words:
                     best = lex.classes[cls_name]
                     break
-        if best.family == "protest":
-            if words & RIOT_WORDS and best.name == "protest":
+        if family == "protest" and best.name in ("protest", "protest_intervention"):
+            violent = any(t.cls.family == "violence" for t in ev.triggers)
+            police = bool(words & {"police", "officer", "officers", "soldier", "soldiers", "security"})
+            if words & RIOT_WORDS:
                 best = lex.classes["riot"]
-            elif words & FORCE_WORDS and ("police" in words or "officers" in words):
+            elif violent and police and words & FORCE_WORDS:
                 best = lex.classes["excessive_force"]
-            elif words & INTERVENTION and best.name == "protest":
+            elif violent and not police:
+                best = lex.classes["riot"]
+            elif words & INTERVENTION or (violent and police):
                 best = lex.classes["protest_intervention"]
         ev.cls = best
-        main = max(ev.triggers, key=lambda t: (not t.anaphoric, t.cls.specificity))
+        main = max(ev.triggers, key=lambda t: (not t.anaphoric, t.cls.family == family, t.cls.specificity))
         ev.triggers.remove(main)
         ev.triggers.insert(0, main)
 
@@ -444,13 +491,31 @@ class Events(Component):
                     ev.target = {"actor": None, "name": m.who, "country": place_country, "sector": sector}
                     break
 
-    def _refine_by_roles(self, ev: Event) -> None:
-        """Generic violence between two armed sides is a battle, against civilians an attack."""
-        if ev.cls.name in ("attack", "kill", "primitive"):
-            s = (ev.source or {}).get("sector")
-            t = (ev.target or {}).get("sector")
-            if s in ARMED_SECTORS and t in ARMED_SECTORS and ev.cls.name != "primitive":
-                ev.cls = lexicon().classes["clash"]
+    def _refine_by_roles(self, doc: Doc, ev: Event) -> None:
+        """Who fights decides the kind of violence.
+
+        Two armed sides: a battle. A crowd (supporters, residents, youths, traders) doing the
+        violence: a riot — a violent demonstration when the crowd is protesting, mob violence
+        otherwise. Armed men against civilians: an attack.
+        """
+        if ev.cls.family != "violence" or ev.cls.name not in GENERIC_VIOLENCE:
+            return
+        lex = lexicon()
+        src, tgt = ev.source or {}, ev.target or {}
+        words = set()
+        for sent in ev.sentences():
+            words |= {t.lemma_.lower() for t in sent}
+        if _is_crowd(src) or (ev.cls.name == "clash" and _is_crowd(tgt)):
+            protesting = bool(words & PROTEST_CONTEXT)
+            ev.cls = lex.classes["riot" if protesting else "mob"]
+            return
+        if ev.cls.name == "primitive":
+            return
+        s, t = src.get("sector"), tgt.get("sector")
+        if s in ARMED_SECTORS and t in ARMED_SECTORS:
+            ev.cls = lex.classes["clash"]
+        elif ev.cls.name == "clash" and t in ("CVL",):
+            ev.cls = lex.classes["attack"]
 
     def _casualties(self, doc: Doc, events: list[Event]) -> None:
         mentions = doc._.casualties or []
