@@ -44,8 +44,19 @@ DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern"
                         "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
                         "northwestern", "southeastern", "southwestern", "upper", "lower", "greater",
                         "mid", "downtown", "suburban", "rural", "coastal"})
+# Keys that are ordinary words far more often than the villages that carry them.
+BLOCKED_KEYS = frozenset({"us"})  # the country only when written "US" / "U.S."
+# Generic coastline words: "the West Coast" is not Western Australia (one of its alternate names).
+GENERIC_KEYS = frozenset({"west coast", "east coast", "north coast", "south coast", "gulf coast",
+                          "the west", "the east", "the north", "the south"})
 FEATURE_OF_ROW = {"region": "region", "country": "country", "admin1": "admin1", "admin2": "admin2",
                   "city": "city"}
+
+
+def _only_directions(key: str) -> bool:
+    """"West", "north east": direction words alone never name a place here (GeoNames has regions
+    called "West", Cameroon's for one, and they would catch every "the West")."""
+    return key in GENERIC_KEYS or all(w in DIRECTIONS for w in key.split())
 
 
 @dataclass
@@ -81,6 +92,8 @@ class Mention:
     choice: Candidate | None = None
     margin: float = 0.0  # score gap between the best and second-best candidate
     group: int = -1  # coordination group id
+    prep: bool = False  # after a locative preposition ("in", "near", ...)
+    person: bool = False  # the word is part of a person's name elsewhere in the text
     scores: dict[int, float] = field(default_factory=dict)
 
 
@@ -92,6 +105,7 @@ class Cues:
         self.type_after = frozenset(cues.get("type_after", ()))
         self.type_before = frozenset(cues.get("type_before", ()))
         self.prepositions = frozenset(cues.get("prepositions", ()))
+        self.generic = frozenset(cues.get("generic_nouns", ()))
         self.feature: dict[str, str] = {}
         for feat, key in (("admin1", "admin1_words"), ("admin2", "admin2_words"), ("city", "city_words")):
             for w in cues.get(key, ()):
@@ -144,66 +158,132 @@ class Places(Component):
         doc._.places = places
 
     def recognise(self, doc) -> list[Mention]:
-        """Toponym mentions in text order: model entities first, then dictionary n-grams."""
+        """Toponym mentions in text order: model entities, dictionary n-grams, abbreviations."""
         gaz = self.gaz
-        taken = [False] * len(doc)
+        n = len(doc)
         label_of: dict[tuple[int, int], str] = {}
-        inside: list[str] = [""] * len(doc)  # label of the entity covering each token
-        mentions: list[Mention] = []
+        inside: list[str] = [""] * n  # label of the entity covering each token
         for ent in doc.ents:
             label_of[(ent.start, ent.end)] = ent.label_
             for i in range(ent.start, ent.end):
                 inside[i] = ent.label_
+        # words of multi-word person names ("Mikheil Saakashvili"): alone, they name the person
+        person_words = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+        matches = self._scan(doc)
+        taken = [False] * n
+        mentions: list[Mention] = []
+        for ent in doc.ents:
             if ent.label_ not in PLACE_LABELS:
                 continue
             s, e = self._trim(doc, ent.start, ent.end)
-            if s >= e:
+            if s >= e or not any(t.text[:1].isupper() for t in doc[s:e]):
                 continue
             text = doc[s:e].text
             if gaz.is_demonym(text) or self._demonym_phrase(doc, s, e):
                 continue
+            # a longer gazetteer name around the entity: "Trinidad" + "and Tobago"
+            for ms, me in matches:
+                if ms <= s and me >= e and (ms, me) != (s, e) and not any(taken[ms:me]):
+                    s, e = ms, me
+                    break
+            if any(taken[s:e]):
+                continue
             m = self._mention(doc, s, e, ent.label_, strong=True)
+            if not m.cands and e - s == 1 and doc[s].lower_ in person_words:
+                continue  # "Saakashvili" tagged GPE, "Mikheil Saakashvili" elsewhere
+            if not m.cands:
+                # names inside an unknown span: "Greece Italy", "Robinson College Cambridge"
+                subs = [self._mention(doc, ms, me, ent.label_, strong=True) for ms, me in matches
+                        if s <= ms and me <= e]
+                subs = [x for x in subs if x.cands and self._standalone(doc, x)]
+                if subs:
+                    mentions.extend(subs)
+                    for i in range(s, e):
+                        taken[i] = True
+                    continue
+            if ent.label_ != "GPE":
+                # buildings and features: a translated alternate name of a town is no evidence
+                # ("White House" is an alternate name of Casablanca)
+                m.cands = tuple(c for c in m.cands if not c.alt or c.population >= 1_000_000)
             mentions.append(m)
-            for i in range(ent.start, ent.end):
+            for i in range(s, e):
                 taken[i] = True
-        # dictionary scan over capitalised n-grams the model did not call places
-        i = 0
+        for s, e in matches:
+            if any(taken[s:e]):
+                continue
+            label = label_of.get((s, e))
+            if label is None:
+                covering = {inside[i] for i in range(s, e)} - {""}
+                label = f"in:{covering.pop()}" if covering else ""
+            if label in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "LANGUAGE"):
+                continue
+            text = doc[s:e].text
+            if gaz.is_demonym(text):
+                continue
+            m = self._mention(doc, s, e, label, strong=False)
+            m.person = e - s == 1 and doc[s].lower_ in person_words
+            mentions.append(m)
+            for i in range(s, e):
+                taken[i] = True
+        mentions.extend(self._abbreviations(doc, taken))
+        mentions.sort(key=lambda m: m.start)
+        self._contexts(doc, mentions)
+        return mentions
+
+    def _scan(self, doc) -> list[tuple[int, int]]:
+        """Longest gazetteer names over capitalised token n-grams, left to right (dict hits only)."""
+        gaz = self.gaz
         n = len(doc)
+        out = []
+        i = 0
         while i < n:
-            tok = doc[i]
-            if taken[i] or not self._cap(tok):
+            if not self._cap(doc[i]):
                 i += 1
                 continue
             best = None
             for j in range(min(n, i + MAX_NGRAM), i, -1):
-                if any(taken[k] for k in range(i, j)) or not self._cap(doc[j - 1]):
+                if not self._cap(doc[j - 1]):
                     continue
                 if any(not (self._cap(doc[k]) or doc[k].lower_ in CONNECTORS) for k in range(i + 1, j - 1)):
                     continue
                 key = normalize(doc[i:j].text)
-                if key and gaz.has_key(key):
+                if key in BLOCKED_KEYS and not doc[i:j].text.isupper():
+                    continue
+                if key and gaz.has_key(key) and not _only_directions(key):
                     best = j
                     break
             if best is None:
                 i += 1
                 continue
-            label = label_of.get((i, best), "")
-            # inside a longer name the model found ("Louisiana State University"): not a toponym here
-            covering = inside[i] or inside[best - 1]
-            if covering and not label:
-                i = best
-                continue
-            if label in WEAK_LABELS and not gaz.is_demonym(doc[i:best].text):
-                mentions.append(self._mention(doc, i, best, label, strong=False))
+            out.append((i, best))
             i = best
-        mentions.sort(key=lambda m: m.start)
-        self._contexts(doc, mentions)
-        return mentions
+        return out
+
+    def _abbreviations(self, doc, taken: list[bool]) -> list[Mention]:
+        """State/province abbreviations in their own contexts: "Chowchilla, Calif.", "D-N.Y."."""
+        gaz = self.gaz
+        out = []
+        for i, tok in enumerate(doc):
+            if taken[i] or not tok.text[:1].isupper():
+                continue
+            cand = gaz.abbreviation(tok.text) if len(tok.text) <= 6 else None
+            if cand is None:
+                continue
+            prev = doc[i - 1].text if i else ""
+            party = prev in ("-", "–") and i >= 2 and doc[i - 2].text in ("D", "R", "I")
+            after_place = prev == "," and i >= 2 and doc[i - 2].text[:1].isupper() and (
+                "." in tok.text or doc[i - 2].ent_type_ in PLACE_LABELS)
+            if party or after_place:
+                m = Mention(start=i, end=i + 1, key=normalize(tok.text), cands=(cand,), label="ABBR",
+                            strong=True, cue="admin1", accepted=True)
+                out.append(m)
+                taken[i] = True
+        return out
 
     @staticmethod
     def _cap(tok) -> bool:
         t = tok.text
-        return bool(t) and t[0].isupper() and tok.is_alpha | ("." in t) | ("-" in t) | ("'" in t)
+        return bool(t) and t[0].isupper() and (tok.is_alpha or "." in t or "-" in t or "'" in t)
 
     @staticmethod
     def _trim(doc, s: int, e: int) -> tuple[int, int]:
@@ -215,7 +295,7 @@ class Places(Component):
         return s, e
 
     def _demonym_phrase(self, doc, s: int, e: int) -> bool:
-        """A nationality used as an adjective inside a GPE span ("Afghan" in "Afghan Taliban")."""
+        """A nationality adjective the model tagged GPE ("Afghan" in "Afghan Taliban")."""
         return e - s == 1 and doc[s].lower_.endswith(("ese", "ish", "ian", "ean", "ani")) \
             and not self.gaz.lookup_key(normalize(doc[s].text))
 
@@ -224,8 +304,12 @@ class Places(Component):
         ("northern Kunar"); the type word becomes a cue."""
         gaz = self.gaz
         key = normalize(doc[s:e].text)
-        cands = gaz.lookup_key(key)
+        cands = gaz.lookup_key(key) if not _only_directions(key) else ()
         cue = None
+        if strong and e - s == 1 and "." in doc[s].text:
+            abbr = gaz.abbreviation(doc[s].text)  # "Kan." is Kansas, not the town of Kan
+            if abbr is not None:
+                cands, cue = (abbr,), "admin1"
         if not cands and e - s > 1:
             last = doc[e - 1].lower_
             if last in self.cues.type_after:
@@ -250,14 +334,14 @@ class Places(Component):
         return m
 
     def _contexts(self, doc, mentions: list[Mention]) -> None:
-        """Read type nouns, prepositions and coordination; accept weak mentions they support."""
+        """Read type nouns, prepositions and coordination; accept the weak mentions they support."""
         cues = self.cues
         n = len(doc)
         # coordination groups: mentions separated only by ",", "and", "or", "&"
         gid = 0
         for a, b in zip([None, *mentions], mentions, strict=False):
             if a is not None and 0 < b.start - a.end <= 3 and all(
-                    doc[k].lower_ in (",", "and", "or", "&") for k in range(a.end, b.start)):
+                    doc[k].lower_ in (",", "and", "or", "&", "/") for k in range(a.end, b.start)):
                 b.group = a.group
             else:
                 gid += 1
@@ -283,17 +367,62 @@ class Places(Component):
                     m.cue = m.cue or cues.feature.get(doc[prev - 1].lower_) or "place"
                 elif before in cues.type_before and m.cue is None:
                     m.cue = cues.feature.get(before) or "place"
-                m_prep = before in cues.prepositions
-                if not m.accepted and m.cands:
-                    if m.cue is not None:
-                        m.accepted = True
-                    elif m_prep and self._prominent(m) and m.label != "PERSON":
-                        m.accepted = True
-            # a list with one sure place makes its other gazetteer names places too
-            if len(members) > 1 and any(x.accepted for x in members):
-                for m in members:
-                    if not m.accepted and m.cands and m.label != "PERSON":
-                        m.accepted = True
+                m.prep = before in cues.prepositions
+        # acceptance of the weak mentions, to a fixed point (acceptance spreads through lists and
+        # through repeated names: "Tamil Nadu" tagged GPE once makes its PERSON-tagged repeats places)
+        changed = True
+        while changed:
+            changed = False
+            sure = {m.key for m in mentions if m.accepted and m.strong and m.cands}
+            for m in mentions:
+                if m.accepted or not m.cands:
+                    continue
+                if self._accept(doc, m, mentions, groups, sure):
+                    m.accepted = True
+                    changed = True
+
+    def _accept(self, doc, m: Mention, mentions, groups, sure: set[str]) -> bool:
+        prominent = self._prominent(m)
+        embedded = m.label.startswith("in:")
+        if m.person and m.cue is None:
+            return False
+        if m.end - m.start == 1 and doc[m.start].lower_ in self.cues.generic:
+            return False
+        if m.key in sure:
+            return True
+        if embedded:
+            # "Minnesota House", "Air France", "Delta police": the name of a country, a division or a
+            # known city at the edge of an organisation's name locates it
+            edge = m.start == 0 or doc[m.start - 1].ent_type_ != m.label[3:] or \
+                m.end == len(doc) or doc[m.end].ent_type_ != m.label[3:]
+            return edge and any(c.feature in ("country", "admin1", "region") and not c.alt for c in m.cands[:3])
+        if m.cue is not None:
+            return True
+        members = groups.get(m.group, [])
+        if len(members) > 1 and any(x.accepted for x in members if x is not m) and m.label != "PERSON":
+            return True
+        nxt = m.end
+        if nxt + 1 < len(doc) and doc[nxt].text == "," and any(
+                x.accepted and x.start == nxt + 1 and x.cands and any(
+                    c.feature in ("admin1", "country") for c in x.cands[:2]) for x in mentions):
+            return True  # "Chowchilla, Calif." / "Khost, Afghanistan"
+        if m.prep and prominent:
+            return True
+        if m.label == "PERSON":
+            return False
+        # prominent on its own: a country, a first-level division or a region by its main name (a
+        # city name alone is not enough: "Lincoln", "Toyota" and "Columbia" are organisations too)
+        return any(c.feature in ("country", "admin1", "region") and not c.alt for c in m.cands[:2])
+
+    def _standalone(self, doc, m: Mention) -> bool:
+        """Whether a name found inside a longer unknown name stands for a place by itself: a country,
+        a division or a sizeable town by its main name, and not a generic noun ("Street")."""
+        if m.end - m.start == 1 and doc[m.start].lower_ in self.cues.generic:
+            return False
+        if self.gaz.is_demonym(doc[m.start:m.end].text):
+            return False
+        return any((c.feature in ("country", "admin1", "region") or c.population >= 50_000) and not c.alt
+                   for c in m.cands[:3])
 
     @staticmethod
     def _prominent(m: Mention) -> bool:
@@ -301,97 +430,96 @@ class Places(Component):
         for c in m.cands[:5]:
             if c.feature in ("country", "region", "admin1") and not c.alt:
                 return True
-            if c.feature == "city" and not c.alt and c.population >= 20000:
+            if c.feature == "city" and not c.alt and c.population >= 5000:
                 return True
         return False
 
     # ------------------------------------------------------------------ resolution
 
+    # Weights of the candidate score (log10 population is the unit). Chosen by hand for what each
+    # piece should outweigh, then checked on the geo dev sets (GeoWebNews, LGL, TR-News).
+    W = {
+        "country": 3.0,  # a country name means the country, not "Russia, Ohio"
+        "region": 1.0,
+        "admin1": 0.5,
+        "admin2": -1.0,  # districts share names with their towns; the town is the usual referent
+        "alt_big": 0.5, "alt_small": 1.5,  # penalty for matching an alternate name (pop >= / < 100k)
+        "capital": 2.0,  # "Washington", "Kabul": the seat of government
+        "own_admin1": 2.0,  # penalty for a province holding a big city of its own name ("Kabul")
+        "cue": 3.0, "cue_conflict": 2.0,
+        "country_focus": 3.0,  # times the share of the article's other places in that country
+        "admin1_focus": 2.0,  # times the share of its other places in that first-level division
+        "near": 1.5,  # within 50 km of another place the article names (x2/3 within 200, x1/4 within 600)
+    }
+
     def resolve(self, doc, mentions: list[Mention]) -> None:
+        """Pick a candidate for every accepted mention: once without context, then with the
+        article's focus and nearby places as read from that first pass."""
         live = [m for m in mentions if m.accepted and m.cands]
         if not live:
             return
-        # pass 1: no document context
         for m in live:
-            self._choose(m, live, focus=None, anchors=())
-        focus = self._focus(live)
-        anchors = [(m, m.choice) for m in live
-                   if m.choice is not None and m.choice.feature in ("city", "admin2") and m.margin >= 1.0]
+            self._choose(m, live, None)
+        for _ in range(2):
+            ctx = _Context(live)
+            for m in live:
+                self._choose(m, live, ctx)
+        # one sense per discourse: repeats of a name follow its most confident reading
+        best: dict[str, Mention] = {}
         for m in live:
-            self._choose(m, live, focus=focus, anchors=anchors)
+            if m.key not in best or m.margin > best[m.key].margin:
+                best[m.key] = m
+        for m in live:
+            b = best[m.key]
+            if b is not m and b.choice is not None and m.cue is None and b.choice in m.cands:
+                m.choice = b.choice
 
-    def _focus(self, live: list[Mention]) -> dict[str, float]:
-        """Share of each country in the article: named countries count double, then the countries
-        of places resolved with a clear margin."""
-        votes: Counter[str] = Counter()
-        for m in live:
-            c = m.choice
-            if c is None or not c.country:
-                continue
-            if c.feature == "country":
-                votes[c.country] += 2.0
-            elif m.margin >= 1.0:
-                votes[c.country] += 1.0
-            else:
-                votes[c.country] += 0.3
-        total = sum(votes.values())
-        return {k: v / total for k, v in votes.items()} if total else {}
-
-    def _choose(self, m: Mention, live: list[Mention], focus: dict[str, float] | None, anchors) -> None:
-        scored = []
-        for c in m.cands:
-            scored.append((self._score(m, c, live, focus, anchors), c))
-        scored.sort(key=lambda x: -x[0])
+    def _choose(self, m: Mention, live: list[Mention], ctx: _Context | None) -> None:
+        scored = sorted(((self._score(m, c, live, ctx), c) for c in m.cands), key=lambda x: -x[0])
         m.choice = scored[0][1]
         m.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 5.0
 
-    def _score(self, m: Mention, c: Candidate, live, focus, anchors) -> float:
+    def _score(self, m: Mention, c: Candidate, live, ctx: _Context | None) -> float:
+        w = self.W
         s = math.log10(c.population + 10)
         f = c.feature
-        if f == "country":
-            s += 3.0
-        elif f == "region":
-            s += 1.0
-        elif f == "admin1":
-            s += 0.5
-        elif f == "admin2":
-            s -= 1.0
+        s += w.get(f, 0.0)
         if c.alt and f != "country":
-            s -= 1.5
+            # alternates of big places are mostly exonyms and short forms ("New York" for New York
+            # City); those of small ones are mostly translations that collide with words
+            s -= w["alt_big"] if c.population >= 100_000 else w["alt_small"]
         if c.capital:
-            s += 1.0
+            s += w["capital"]
         # a city inside an admin1 of its own name ("Kabul", "New York") is what bare names mean
         if f == "admin1" and m.cue != "admin1" and any(
                 o.feature == "city" and o.admin1_row == c.id and o.population > 50000 for o in m.cands):
-            s -= 2.0
+            s -= w["own_admin1"]
         if m.cue:
             if m.cue == f or (m.cue == "place" and f != "country"):
-                s += 3.0
+                s += w["cue"]
             elif m.cue in ("admin1", "admin2", "city") and f != m.cue:
-                s -= 2.0
-        # containment with the next/previous mention: "Atlanta, Georgia"
+                s -= w["cue_conflict"]
         s += self._containment(m, c, live)
-        if focus:
-            s += 3.0 * focus.get(c.country or "", 0.0)
-        if anchors and f in ("city", "admin2", "admin1"):
-            near = min((distance_km(c.lat, c.lon, a.lat, a.lon) for o, a in anchors if o is not m),
-                       default=None)
-            if near is not None:
+        if ctx is not None:
+            s += w["country_focus"] * ctx.country_share(c.country, m.key)
+            if f in ("city", "admin2"):
+                s += w["admin1_focus"] * ctx.admin1_share(c.admin1_row, m.key)
+                near = ctx.nearest_km(c, m.key)
                 if near < 50:
-                    s += 1.5
+                    s += w["near"]
                 elif near < 200:
-                    s += 1.0
+                    s += w["near"] * 2 / 3
                 elif near < 600:
-                    s += 0.4
+                    s += w["near"] / 4
         return s
 
     @staticmethod
     def _containment(m: Mention, c: Candidate, live: list[Mention]) -> float:
+        """Bonus for agreeing with an adjacent mention: "Khost, Afghanistan", "Atlanta, Georgia"."""
         bonus = 0.0
         for o in live:
             if o is m or abs(o.start - m.end) > 1 and abs(m.start - o.end) > 1:
                 continue
-            # adjacent across a comma: "Khost, Afghanistan" / "Atlanta, Georgia"
             for oc in o.cands:
                 if oc.feature == "country" and c.feature != "country" and oc.country == c.country:
                     bonus = max(bonus, 2.5)
@@ -402,6 +530,54 @@ class Places(Component):
                 elif c.feature == "country" and oc.country == c.country and oc.feature != "country":
                     bonus = max(bonus, 1.0)
         return bonus
+
+
+class _Context:
+    """What the current readings of an article's mentions say about it: its countries, its
+    first-level divisions and the points of its places. Every query leaves out the mentions of the
+    name being resolved, so a name cannot vote for its own reading ("Georgia" the country would
+    otherwise make the article Georgian)."""
+
+    def __init__(self, live: list[Mention]):
+        self.country: dict[str, Counter[str]] = {}
+        self.admin1: dict[str, Counter[int]] = {}
+        self.points: dict[str, list[tuple[float, float]]] = {}
+        for m in live:
+            c = m.choice
+            if c is None:
+                continue
+            weight = 2.0 if c.feature == "country" else (1.0 if m.margin >= 1.0 else 0.3)
+            if c.country:
+                self.country.setdefault(m.key, Counter())[c.country] += weight
+            if c.admin1_row >= 0:
+                self.admin1.setdefault(m.key, Counter())[c.admin1_row] += weight
+            if c.feature in ("city", "admin2") and m.margin >= 1.0:
+                self.points.setdefault(m.key, []).append((c.lat, c.lon))
+
+    @staticmethod
+    def _share(votes: dict, key: str, value) -> float:
+        total = hit = 0.0
+        for k, counter in votes.items():
+            if k == key:
+                continue
+            total += sum(counter.values())
+            hit += counter.get(value, 0.0)
+        return hit / total if total else 0.0
+
+    def country_share(self, country: str | None, key: str) -> float:
+        return self._share(self.country, key, country) if country else 0.0
+
+    def admin1_share(self, row: int, key: str) -> float:
+        return self._share(self.admin1, key, row) if row >= 0 else 0.0
+
+    def nearest_km(self, c: Candidate, key: str) -> float:
+        best = math.inf
+        for k, pts in self.points.items():
+            if k == key:
+                continue
+            for lat, lon in pts:
+                best = min(best, distance_km(c.lat, c.lon, lat, lon))
+        return best
 
 
 @Language.factory("dyad_places", assigns=["doc._.places"])

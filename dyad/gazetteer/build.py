@@ -60,8 +60,9 @@ TYPE_WORDS = frozenset({
     # the generic words of romanised official names: "Sichuan Sheng", "Dagestan, Respublika"
     "respublika", "sheng", "zizhiqu", "shi", "kray", "ken", "do", "ostan", "wilayah", "velayat",
 })
+# ("district of " is not among them: "District of Columbia" is no "Columbia")
 _LEADING = ("republic of ", "state of ", "province of ", "commonwealth of ", "city of ", "county of ",
-            "district of ", "region of ", "department of ", "municipality of ", "governorate of ")
+            "region of ", "department of ", "municipality of ", "governorate of ")
 
 
 @dataclass
@@ -397,13 +398,13 @@ def build(sources: Sources, lexicon: dict | None = None) -> dict:
     t = _Table()
 
     # ---- continents (feature "region")
-    continent_keys = set()
+    continent_row: dict[str, int] = {}
     for c in sources.continents:
         row = t.add(c["name"], REGION, None, None, c["lat"], c["lon"], c.get("population"),
                     c.get("geonameid"))
         t.index(row, [c["name"]], alt=False)
         t.index(row, c.get("names", ()), alt=True)
-        continent_keys.add(normalize(c["name"]))
+        continent_row[normalize(c["name"])] = row
 
     capitals = {iso2: normalize(c["capital"]) for iso2, c in sources.countries.items() if c.get("capital")}
 
@@ -461,13 +462,16 @@ def build(sources: Sources, lexicon: dict | None = None) -> dict:
     for alias, code in lexicon.get("region_aliases", {}).items():
         region_alias[code].append(alias)
     for r in sources.regions:
-        if normalize(r["name"]) in continent_keys:
+        if normalize(r["name"]) in continent_row:
             continue  # GeoNames' continent rows (with GeoNames points) already stand for these
         members = [country_point[cc] for cc in r["countries"] if cc in country_point]
         if not members:
             continue
         lat = sum(p[0] for p in members) / len(members)
         lon = sum(p[1] for p in members) / len(members)
+        same = lexicon.get("region_points", {}).get(r["code"], {}).get("same_as")
+        if same and normalize(same) in continent_row:
+            lat, lon = t.lat[continent_row[normalize(same)]], t.lon[continent_row[normalize(same)]]
         pop = sum(t.population[country_row[cc]] for cc in r["countries"] if cc in country_row)
         row = t.add(r["name"], REGION, None, None, lat, lon, pop, None)
         t.index(row, [r["name"], *region_alias.get(r["code"], ())], alt=False)
