@@ -46,34 +46,37 @@ class Lexicon:
     """Compiled phrase lists of boilerplate.toml: per reason, one regex for each kind of list."""
 
     strong: dict[str, re.Pattern]
-    phrases: dict[str, re.Pattern]
+    phrases: dict[str, tuple[re.Pattern, int]]  # with the longest line the phrases may condemn
+    labels: dict[str, re.Pattern]
     short: dict[str, re.Pattern]
+    label_max_words: int
     short_max_words: int
-    phrase_max_words: int
     imperative: re.Pattern
     imperative_topic: re.Pattern
     imperative_max_words: int
 
 
-def _phrase_regex(phrases: list[str], anchored: bool = False) -> re.Pattern:
+_LEAD = r"^[\s\W_]*"  # bullets, dashes and brackets that may open a line before its first word
+
+
+def _phrase_regex(phrases: list[str], whole_line: bool = False) -> re.Pattern:
     """One alternation over phrases; word boundaries only where the phrase edge is a word character.
 
-    `anchored` makes the regex match a whole short line made of the phrases (plus punctuation and
-    digits such as counters), which is how menu items and buttons look.
+    A phrase written "^phrase" only matches at the start of the line. `whole_line` makes the regex
+    match a whole short line made of the phrases (plus punctuation and digits such as counters),
+    which is how menu items and buttons look.
     """
     parts = []
     for p in sorted(phrases, key=len, reverse=True):
+        start = p.startswith("^")
+        p = p.lstrip("^")
         left = r"\b" if re.match(r"\w", p) else ""
         right = r"\b" if re.search(r"\w$", p) else ""
-        parts.append(f"{left}{re.escape(p)}{right}")
+        parts.append(f"{_LEAD if start else ''}{left}{re.escape(p)}{right}")
     alt = "|".join(parts)
-    if anchored:
+    if whole_line:
         return re.compile(rf"^[\W\d_]*(?:{alt})(?:[\W\d_]+(?:{alt}))*[\W\d_]*$", re.I)
     return re.compile(f"(?:{alt})", re.I)
-
-
-def _compile_lists(tables: dict, kind: str, anchored: bool = False) -> dict[str, re.Pattern]:
-    return {reason: _phrase_regex(t[kind], anchored) for reason, t in tables.items() if t.get(kind)}
 
 
 @lru_cache(maxsize=1)
@@ -83,11 +86,13 @@ def lexicon() -> Lexicon:
     limits = raw.pop("limits")
     imp = raw.pop("imperative")
     return Lexicon(
-        strong=_compile_lists(raw, "strong"),
-        phrases=_compile_lists(raw, "phrases"),
-        short=_compile_lists(raw, "short", anchored=True),
+        strong={r: _phrase_regex(t["strong"]) for r, t in raw.items() if t.get("strong")},
+        phrases={r: (_phrase_regex(t["phrases"]), t.get("max_words", limits["phrase_max_words"]))
+                 for r, t in raw.items() if t.get("phrases")},
+        labels={r: _phrase_regex(t["labels"]) for r, t in raw.items() if t.get("labels")},
+        short={r: _phrase_regex(t["short"], whole_line=True) for r, t in raw.items() if t.get("short")},
+        label_max_words=limits["label_max_words"],
         short_max_words=limits["short_max_words"],
-        phrase_max_words=limits["phrase_max_words"],
         # a bullet or dash may lead the verb, a quotation mark may not: quoted speech is news
         imperative=re.compile(r"^[\s•·*>|–—-]*(?:" + _phrase_regex(imp["verbs"]).pattern + r")", re.I),
         imperative_topic=_phrase_regex(imp["topics"]),
@@ -142,17 +147,18 @@ class Line:
 
     @property
     def prose(self) -> bool:
-        """Reads as article prose: long enough, ends a sentence, not title-cased, not condemned."""
-        return self.reason is None and self.words >= PROSE_MIN_WORDS and self.ends and self.caps < 0.7
+        """Reads as article prose: long enough, ends a sentence, not condemned. (Capitalisation is
+        no test: a line-up "Dudek, Finnan, Carragher, ..." ends a sentence and is article.)"""
+        return self.reason is None and self.words >= PROSE_MIN_WORDS and self.ends
 
     @property
     def sentence_like(self) -> bool:
         """A short line that still reads as a sentence (a one-line paragraph, a short quote)."""
-        return self.reason is None and self.words >= 3 and self.ends and self.caps < 0.6
+        return self.reason is None and self.words >= 3 and self.ends
 
 
 def lexicon_reason(text: str, words: int) -> str | None:
-    """Why the phrase lexicon condemns a line, or None (see boilerplate.toml for the three lists)."""
+    """Why the phrase lexicon condemns a line, or None (see boilerplate.toml for the four lists)."""
     lex = lexicon()
     if words <= lex.short_max_words:
         for reason, rx in lex.short.items():
@@ -161,9 +167,13 @@ def lexicon_reason(text: str, words: int) -> str | None:
     for reason, rx in lex.strong.items():
         if rx.search(text):
             return reason
-    if words <= lex.phrase_max_words and not _quoted(text):
-        for reason, rx in lex.phrases.items():
+    if words <= lex.label_max_words and not _ENDS.search(text):
+        for reason, rx in lex.labels.items():
             if rx.search(text):
+                return reason
+    if not _quoted(text):
+        for reason, (rx, max_words) in lex.phrases.items():
+            if words <= max_words and rx.search(text):
                 return reason
     if words <= lex.imperative_max_words and is_imperative_promo(text):
         return "promo"
@@ -192,10 +202,10 @@ _SHAPES: list[tuple[str, re.Pattern]] = [
     # a photo caption: a credit in brackets at the end ("(Manu Fernandez/AP)", "[NASA via X]"),
     # the wire style "..., Tuesday, Nov. 19, 2019" (news prose says "on Tuesday"), people placed
     # in the frame (", left,"), a gallery counter ("Image 2 of 5")
-    ("caption", re.compile(r"[(\[][^()\[\]]*(?:/|\bvia\b|\bAP\b|\bAFP\b|\bReuters\b|\bGetty\b|\bEPA\b)"
+    ("caption", re.compile(r"[(\[][^()\[\]]*(?:[^\W\d]\s*/\s*[^\W\d]|\b(?:via|AP|AFP|Reuters|Getty|EPA)\b)"
                            r"[^()\[\]]*[)\]]\.?$")),
     ("dated", re.compile(rf"\b{_WEEKDAY},? {_MONTH} \d{{1,2}}(?:st|nd|rd|th)?, (?:19|20)\d\d\b")),
-    ("caption", re.compile(r", (?:left|right|center|centre|second from (?:left|right)),")),
+    ("caption", re.compile(r"[A-Z][\w'’.-]+, (?:left|right|center|centre|second from (?:left|right)),")),
     ("caption", re.compile(r"^(?:image|photo|picture|slide)\s+\d+\s+(?:of|/)\s*\d+", re.I)),
     # a teaser of another story: cut off with "[…]", or stamped "~6 hours ago"
     ("related", re.compile(r"\[(?:…|\.\.\.)\]$|\b\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$",
@@ -341,7 +351,10 @@ def keep_inside(lines: list[Line], i: int, span: tuple[int, int], prev_kept: Lin
     if ln.words >= LONG_WORDS and ln.caps < 0.7:
         return True
     if prev_kept is not None and not prev_kept.ends and ln.text[0].islower():
-        return True
+        return True  # the tail of a paragraph broken across lines
+    nxt = lines[i + 1] if i + 1 < span[1] else None
+    if not ln.ends and nxt is not None and nxt.reason is None and nxt.text[0].islower():
+        return True  # the head of one
     return is_subheading(lines, i, span, prev_kept)
 
 
