@@ -106,6 +106,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _CLOSE = r"[\"'”’»)\]]*"
 _ENDS = re.compile(rf"(?:[.!?…。！？:]{_CLOSE}|[\"”»])$")         # ends a sentence (or leads into a list)
+_BULLET = re.compile(r"[-–—•*·▪]\s|\d{1,2}[.)]\s")                 # a typed list mark
 _TRUNCATED = re.compile(r"(?<![.…])(?:…|\.\.\.)$")                 # a teaser cut short: "and what…"
 
 
@@ -155,6 +156,17 @@ class Line:
     def sentence_like(self) -> bool:
         """A short line that still reads as a sentence (a one-line paragraph, a short quote)."""
         return self.reason is None and self.words >= 3 and self.ends
+
+    @property
+    def list_item(self) -> bool:
+        """An item of a list the author typed ("- A freeze on petrol duty"): page menus pasted as
+        text carry no bullet marks, so a marked item of a few words is article."""
+        return self.reason is None and self.words >= 3 and bool(_BULLET.match(self.text))
+
+    @property
+    def readable(self) -> bool:
+        """Reads as article text on its own, whatever its length: prose, a sentence or a list item."""
+        return self.prose or self.sentence_like or self.list_item
 
 
 def lexicon_reason(text: str, words: int) -> str | None:
@@ -328,12 +340,12 @@ def main_block(lines: list[Line]) -> tuple[int, int] | None:
 
 
 def extend_block(lines: list[Line], span: tuple[int, int]) -> tuple[int, int]:
-    """Grow the block over the short sentences right at its edges ("The army denied it."): too
-    short to pull the block on their own weight, but prose all the same."""
+    """Grow the block over the short sentences and list items right at its edges ("The army denied
+    it."): too short to pull the block on their own weight, but article all the same."""
     start, end = span
-    while end < len(lines) and (lines[end].prose or lines[end].sentence_like):
+    while end < len(lines) and lines[end].readable:
         end += 1
-    while start > 0 and (lines[start - 1].prose or lines[start - 1].sentence_like):
+    while start > 0 and lines[start - 1].readable:
         start -= 1
     return start, end
 
@@ -346,7 +358,7 @@ def keep_inside(lines: list[Line], i: int, span: tuple[int, int], prev_kept: Lin
     ln = lines[i]
     if ln.reason is not None:
         return False
-    if ln.prose or ln.sentence_like:
+    if ln.readable:
         return True
     if ln.words >= LONG_WORDS and ln.caps < 0.7:
         return True
@@ -364,7 +376,7 @@ def is_subheading(lines: list[Line], i: int, span: tuple[int, int], prev_kept: L
     ln = lines[i]
     nxt = lines[i + 1] if i + 1 < span[1] else None
     return (2 <= ln.words <= SUBHEAD_MAX_WORDS and i > 0 and prev_kept is lines[i - 1]
-            and nxt is not None and (nxt.prose or nxt.sentence_like))
+            and nxt is not None and nxt.readable)
 
 
 _DATE_TIME = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
@@ -426,7 +438,7 @@ def clean_text(text: str) -> Cleaned:
     if len(lines) <= 1:
         return Cleaned(text=text)
     mark_repeated(lines)
-    if all(ln.prose or ln.sentence_like for ln in lines):
+    if all(ln.readable for ln in lines):
         return Cleaned(text=text)  # nothing but sentences: a short article or a bare paragraph
     span = main_block(lines)
     if span is None:
