@@ -49,6 +49,8 @@ BLOCKED_KEYS = frozenset({"us"})  # the country only when written "US" / "U.S."
 # Generic coastline words: "the West Coast" is not Western Australia (one of its alternate names).
 GENERIC_KEYS = frozenset({"west coast", "east coast", "north coast", "south coast", "gulf coast",
                           "the west", "the east", "the north", "the south"})
+# Reasons for taking a weak mention as a place that also hold for the name's other mentions.
+SPREADING = frozenset({"ner", "cue", "list", "adjacent", "prep", "prominent", "spread"})
 FEATURE_OF_ROW = {"region": "region", "country": "country", "admin1": "admin1", "admin2": "admin2",
                   "city": "city"}
 
@@ -94,6 +96,7 @@ class Mention:
     group: int = -1  # coordination group id
     prep: bool = False  # after a locative preposition ("in", "near", ...)
     person: bool = False  # the word is part of a person's name elsewhere in the text
+    why: str = ""  # why it was taken as a place (see Places._accept)
     scores: dict[int, float] = field(default_factory=dict)
 
 
@@ -106,6 +109,7 @@ class Cues:
         self.type_before = frozenset(cues.get("type_before", ()))
         self.prepositions = frozenset(cues.get("prepositions", ()))
         self.generic = frozenset(cues.get("generic_nouns", ()))
+        self.institutions = frozenset(cues.get("institutions", ()))
         self.feature: dict[str, str] = {}
         for feat, key in (("admin1", "admin1_words"), ("admin2", "admin2_words"), ("city", "city_words")):
             for w in cues.get(key, ()):
@@ -368,51 +372,104 @@ class Places(Component):
                 elif before in cues.type_before and m.cue is None:
                     m.cue = cues.feature.get(before) or "place"
                 m.prep = before in cues.prepositions
+                if m.cue is None and self._dateline(doc, m):
+                    m.cue = "place"
         # acceptance of the weak mentions, to a fixed point (acceptance spreads through lists and
         # through repeated names: "Tamil Nadu" tagged GPE once makes its PERSON-tagged repeats places)
+        for m in mentions:
+            if m.accepted:
+                m.why = "ner"
         changed = True
         while changed:
             changed = False
-            sure = {m.key for m in mentions if m.accepted and m.strong and m.cands}
+            sure = {m.key for m in mentions if m.accepted and m.cands and m.why in SPREADING}
             for m in mentions:
                 if m.accepted or not m.cands:
                     continue
-                if self._accept(doc, m, mentions, groups, sure):
-                    m.accepted = True
+                why = self._accept(doc, m, mentions, groups, sure)
+                if why:
+                    m.accepted, m.why = True, why
                     changed = True
 
-    def _accept(self, doc, m: Mention, mentions, groups, sure: set[str]) -> bool:
-        prominent = self._prominent(m)
-        embedded = m.label.startswith("in:")
+    @staticmethod
+    def _dateline(doc, m: Mention) -> bool:
+        """An all-capitals name opening a paragraph and followed by a dash, colon or comma:
+        the dateline of an agency story ("BEIRUT: ...", "TORRINGTON — ...")."""
+        span = doc[m.start:m.end]
+        if not span.text.isupper() or len(span.text) < 3:
+            return False
+        if m.start > 0 and "\n" not in doc[m.start - 1].text_with_ws and not doc[m.start - 1].is_space \
+                and doc[m.start - 1].text not in (".", "!", "?", "\u201d", '"'):
+            return False
+        return m.end < len(doc) and doc[m.end].text in ("—", "–", "-", ":", ",", "(", "--")
+
+    def _accept(self, doc, m: Mention, mentions, groups, sure: set[str]) -> str | None:
+        """Why a weak mention is a place (None: it is not). The reasons in SPREADING also vouch for
+        the name's other mentions in the article; the others (a name inside an organisation's name,
+        a modifier) hold only where they are."""
         if m.person and m.cue is None:
-            return False
-        if m.end - m.start == 1 and doc[m.start].lower_ in self.cues.generic:
-            return False
+            return None
+        span = doc[m.start:m.end]
+        if m.end - m.start == 1 and span[0].lower_ in self.cues.generic:
+            return None
+        main_big = any(c.feature in ("country", "admin1", "region") and not c.alt for c in m.cands[:3])
+        if span.text.isupper() and len(span.text.replace(".", "")) <= 5 and not main_big:
+            return None  # acronyms name organisations ("NATO", "TASS") unless a country's ("UAE")
         if m.key in sure:
-            return True
-        if embedded:
+            return "spread"
+        if m.label.startswith("in:"):
             # "Minnesota House", "Air France", "Delta police": the name of a country, a division or a
-            # known city at the edge of an organisation's name locates it
-            edge = m.start == 0 or doc[m.start - 1].ent_type_ != m.label[3:] or \
-                m.end == len(doc) or doc[m.end].ent_type_ != m.label[3:]
-            return edge and any(c.feature in ("country", "admin1", "region") and not c.alt for c in m.cands[:3])
+            # known town at the edge of an organisation's name locates it
+            left = m.start - 1
+            while left >= 0 and doc[left].text in DETERMINERS:
+                left -= 1
+            inner = m.label[3:]
+            edge = left < 0 or doc[left].ent_type_ != inner or m.end == len(doc) or doc[m.end].ent_type_ != inner
+            if not edge:
+                return None
+            if main_big:
+                return "embedded"
+            if m.key.rsplit(" ", 1)[-1] in ("county", "parish", "township", "borough"):
+                return "embedded"  # "Madison County Health Department"
+            # a town's local institution: "Crestwood School Board", "Delta Police Department"
+            if m.end < len(doc) and doc[m.end].lower_ in self.cues.institutions and any(
+                    c.feature in ("city", "admin2") and not c.alt for c in m.cands[:3]):
+                return "embedded"
+            return None
         if m.cue is not None:
-            return True
+            return "cue"
         members = groups.get(m.group, [])
         if len(members) > 1 and any(x.accepted for x in members if x is not m) and m.label != "PERSON":
-            return True
+            return "list"
         nxt = m.end
         if nxt + 1 < len(doc) and doc[nxt].text == "," and any(
                 x.accepted and x.start == nxt + 1 and x.cands and any(
                     c.feature in ("admin1", "country") for c in x.cands[:2]) for x in mentions):
-            return True  # "Chowchilla, Calif." / "Khost, Afghanistan"
-        if m.prep and prominent:
-            return True
+            return "adjacent"  # "Chowchilla, Calif." / "Khost, Afghanistan"
+        if m.prep and self._prominent(m):
+            return "prep"
+        if self._modifier(doc, m):
+            return "modifier"
         if m.label == "PERSON":
-            return False
+            return None
         # prominent on its own: a country, a first-level division or a region by its main name (a
         # city name alone is not enough: "Lincoln", "Toyota" and "Columbia" are organisations too)
-        return any(c.feature in ("country", "admin1", "region") and not c.alt for c in m.cands[:2])
+        if any(c.feature in ("country", "admin1", "region") and not c.alt for c in m.cands[:2]):
+            return "prominent"
+        return None
+
+    @staticmethod
+    def _modifier(doc, m: Mention) -> bool:
+        """A town's name used as a noun modifier: "an Edmonton woman", "the Gainesville sewer
+        system". Only for towns of some size by their main name, where the model said ORG/PERSON."""
+        if m.end >= len(doc) or m.end - m.start > 3:
+            return False
+        nxt = doc[m.end]
+        if nxt.text in ("'s", "’s") and m.end + 1 < len(doc):
+            nxt = doc[m.end + 1]
+        if not (nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ")):
+            return False
+        return any(c.feature == "city" and not c.alt and c.population >= 20_000 for c in m.cands[:3])
 
     def _standalone(self, doc, m: Mention) -> bool:
         """Whether a name found inside a longer unknown name stands for a place by itself: a country,
@@ -443,12 +500,12 @@ class Places(Component):
         "region": 1.0,
         "admin1": 0.5,
         "admin2": -1.0,  # districts share names with their towns; the town is the usual referent
-        "alt_big": 0.5, "alt_small": 1.5,  # penalty for matching an alternate name (pop >= / < 100k)
-        "capital": 2.0,  # "Washington", "Kabul": the seat of government
+        "alt_big": 0.5, "alt_small": 2.5,  # penalty for matching an alternate name (pop >= / < 100k)
+        "capital": 3.0,  # "Washington", "Kabul": the seat of government
         "own_admin1": 2.0,  # penalty for a province holding a big city of its own name ("Kabul")
         "cue": 3.0, "cue_conflict": 2.0,
         "country_focus": 3.0,  # times the share of the article's other places in that country
-        "admin1_focus": 2.0,  # times the share of its other places in that first-level division
+        "admin1_focus": 3.0,  # times the share of its other places in that first-level division
         "near": 1.5,  # within 50 km of another place the article names (x2/3 within 200, x1/4 within 600)
     }
 
