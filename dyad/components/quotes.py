@@ -88,9 +88,12 @@ def _pair_doubles(para: str) -> list[tuple[int, int, bool]]:
             open_at = i + 2
             i += 2
             continue
-        if two == "''" and open_at is not None:
-            out.append((open_at, i, True))
-            open_at = None
+        if two == "''":  # NYT style uses '' both to open and to close
+            if open_at is None:
+                open_at = i + 2
+            else:
+                out.append((open_at, i, True))
+                open_at = None
             i += 2
             continue
         if c in OPEN_DOUBLE and open_at is None:
@@ -114,6 +117,8 @@ def _pair_singles(para: str) -> list[tuple[int, int]]:
     out = []
     open_at = None
     for i, c in enumerate(para):
+        if c == "'" and (para[i + 1:i + 2] == "'" or para[i - 1:i] == "'"):
+            continue  # half of a '' double mark
         prev = para[i - 1] if i else " "
         nxt = para[i + 1] if i + 1 < len(para) else " "
         if c in "‘'" and open_at is None and (prev.isspace() or prev in "([—–-:") and nxt.isalnum():
@@ -161,6 +166,8 @@ class Quotes(Component):
             q = Quote(id="", text=text[st.start:st.end], start=st.start, end=st.end, kind=kind,
                       closed=st.closed)
             para = para_of(st.start)
+            if cue is None:
+                cue = self._fallback_cue(span, inside)
             if cue is not None:
                 self._attribute(doc, q, cue)
             else:
@@ -230,6 +237,17 @@ class Quotes(Component):
                 best, best_rank = t, rank
         return best
 
+    def _fallback_cue(self, span: Span, inside) -> Token | None:
+        """No speech verb: the main verb of the quote's sentence when its subject is a named actor
+        or a pronoun ("Toomey fumed", "Trump shot back in a statement")."""
+        root = span[0].sent.root
+        if root.pos_ == "VERB" and not inside[root.i]:
+            subj = self._subject(root)
+            if subj is not None and (subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or
+                                     subj.lower_ in self.person_anaphors):
+                return root
+        return None
+
     def _is_quotation(self, words: list[str], content: str, cue: Token | None, span: Span) -> bool:
         """Scare quotes, titles and nicknames are not quotations: short and with no cue of their own."""
         if not words:
@@ -280,8 +298,8 @@ class Quotes(Component):
             if c.dep_ == "nsubj" and c.lower_ == "who" and cue.dep_ == "relcl":
                 return cue.head
         head = cue
-        for _ in range(3):  # xcomp / conj / advcl: climb to the clause that has the subject
-            if head.dep_ in ("xcomp", "conj", "advcl") and head.head != head:
+        for _ in range(4):  # xcomp / conj / advcl / "by warning": climb to the clause that has the subject
+            if head.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep") and head.head != head:
                 parent = head.head
                 if head.dep_ == "xcomp":
                     obj = next((c for c in parent.children if c.dep_ == "dobj"), None)
@@ -314,6 +332,9 @@ class Quotes(Component):
                 actor.add_mention(subj.idx, subj.idx + len(subj))
                 return actor, actor.name
             return None, subj.text
+        appos = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if subj.pos_ == "NOUN" and appos is not None:
+            subj = appos  # "The club's general manager, David Feder, said" -> David Feder
         np = _noun_phrase(subj)
         # the subject's own head first ("Pakistan's minister Asif" is Asif, not Pakistan)
         actor = actor_at(doc, subj.idx, subj.idx + len(subj)) or actor_at(doc, np.start_char, np.end_char)
@@ -322,6 +343,10 @@ class Quotes(Component):
             actor = self._role_antecedent(doc, subj)
             if actor is not None:
                 actor.add_mention(np.start_char, np.end_char)
+        if actor is not None and subj.pos_ == "NOUN" and actor.kind != "person" and \
+                not any(s <= subj.idx < e for s, e in actor.mentions):
+            # "a spokesman for committee Democrats": the person speaks for the body
+            return actor, _speaker_text(np)
         if actor is not None:
             return actor, actor.name
         return None, _speaker_text(np)
@@ -379,7 +404,8 @@ def _same_paragraph(doc: Doc, a: int, b: int) -> bool:
 
 
 def _para_index(text: str):
-    starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    """Position -> paragraph number, counting only paragraphs with text (blank lines don't count)."""
+    starts = [0] + [m.end() for m in re.finditer(r"\n\s*(?=\S)", text)]
 
     def index(pos: int) -> int:
         lo, hi = 0, len(starts) - 1
