@@ -202,6 +202,31 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     return found
 
 
+GOVERNING = {"reject", "request", "threaten", "agree", "consult"}  # families whose object has not happened
+EMBEDDING_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp", "relcl"}
+
+
+def drop_governed(triggers: list[Trigger]) -> list[Trigger]:
+    """Drop triggers that are the content of another act: "refused to deploy", "demanded the
+    release", "threatened to attack", "agreed to withdraw" report the refusal, demand, threat or
+    agreement — the deployment or attack has not happened (yet)."""
+    by_token = {t.token.i: t for t in triggers}
+    kept = []
+    for trig in triggers:
+        token, governed = trig.token, False
+        for _ in range(4):
+            if token.dep_ not in EMBEDDING_DEPS or token.head is token:
+                break
+            token = token.head
+            gov = by_token.get(token.i)
+            if gov is not None and gov.cls.family in GOVERNING and gov.cls.family != trig.cls.family:
+                governed = True
+                break
+        if not governed:
+            kept.append(trig)
+    return kept
+
+
 def _first_fitting(entries: list[TriggerEntry], token: Token) -> TriggerEntry | None:
     words = None
     for e in entries:
@@ -361,7 +386,7 @@ class Events(Component):
     name = "dyad_events"
 
     def annotate(self, doc: Doc) -> None:
-        events = self._group(doc, find_triggers(doc))
+        events = self._group(doc, drop_governed(find_triggers(doc)))
         for ev in events:
             self._refine(doc, ev)
         for ev in events:
