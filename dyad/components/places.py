@@ -314,6 +314,16 @@ class Places(Component):
             abbr = gaz.abbreviation(doc[s].text)  # "Kan." is Kansas, not the town of Kan
             if abbr is not None:
                 cands, cue = (abbr,), "admin1"
+        if cands and e - s > 1 and self.cues.feature.get(doc[e - 1].lower_) == "admin1" and all(
+                c.feature == "admin1" for c in cands):
+            # "Khost province": the place is "Khost" and "province" a cue ("Orange County" and
+            # "Mexico City" stay whole: the type word is part of the name)
+            k = normalize(doc[s:e - 1].text)
+            ids = {c.id for c in cands}
+            c = gaz.lookup_key(k)
+            if any(x.id in ids for x in c):
+                key, cands, cue = k, c, self.cues.feature.get(doc[e - 1].lower_)
+                e -= 1
         if not cands and e - s > 1:
             last = doc[e - 1].lower_
             if last in self.cues.type_after:

