@@ -132,7 +132,7 @@ SHORT_WORDS = 6        # short enough to be a menu item, a heading or a credit
 REPEAT_MIN_WORDS = 4   # shorter lines ("Yes.") repeat in any text
 WRAP_MIN_LINES = 5      # hard wrapping is only told from at least this many long lines
 WRAP_MAX_WIDTH = 100    # and at most this width
-CHROME_COST = 3.0      # what one short non-prose line costs the block it sits in
+CHROME_COST = 3.0      # what one chrome-like line (menu item, heading, credit) costs its block
 
 
 @dataclass
@@ -302,10 +302,10 @@ def split_units(text: str) -> list[tuple[str, bool]]:
     return units
 
 
-def read_lines(text: str) -> list[Line]:
+def read_lines(text: str, units: list[tuple[str, bool]] | None = None) -> list[Line]:
     """Split normalised text into units (lines, or wrapped paragraphs) with their features."""
     out = []
-    for unit, blank in split_units(text):
+    for unit, blank in split_units(text) if units is None else units:
         flat = unit.replace("\n", " ")
         n = word_count(flat)
         out.append(Line(unit, blank, n, ends=bool(_ENDS.search(flat)) and not _TRUNCATED.search(flat),
@@ -319,11 +319,13 @@ def line_weight(ln: Line) -> float:
     """How much a line pulls the main block towards itself: prose by its length, chrome by a cost."""
     if ln.prose:
         return float(ln.words)
-    if ln.reason is None and ln.words >= LONG_WORDS and ln.caps < 0.7:
-        return 0.0  # long but unfinished: a teaser cut short, a tag cloud, a table row
-    if ln.reason is not None or ln.words <= SHORT_WORDS:
+    if ln.reason is not None:
         return -CHROME_COST
-    return -1.0
+    if ln.readable:
+        return 0.0  # a short sentence or a list item: article-like, too short to vouch for a block
+    if ln.words >= LONG_WORDS and ln.caps < 0.7:
+        return 0.0  # long but unfinished: a teaser cut short, a tag cloud, a table row
+    return -CHROME_COST  # a menu item, a heading, a credit
 
 
 def main_block(lines: list[Line]) -> tuple[int, int] | None:
@@ -434,9 +436,10 @@ def drop_standfirst(lines: list[Line], keep: list[bool], reasons: list[str | Non
 def clean_text(text: str) -> Cleaned:
     """Drop the page chrome around an article pasted as text; report each dropped line and why."""
     text = normalise_text(text)
-    lines = read_lines(text)
-    if len(lines) <= 1:
-        return Cleaned(text=text)
+    units = split_units(text)
+    if len(units) <= 1:
+        return Cleaned(text=text)  # one paragraph: nothing to tell the article from
+    lines = read_lines(text, units)
     mark_repeated(lines)
     if all(ln.readable for ln in lines):
         return Cleaned(text=text)  # nothing but sentences: a short article or a bare paragraph
