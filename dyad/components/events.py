@@ -40,8 +40,14 @@ INTERVENTION = {"teargas", "tear", "disperse", "dispersed", "cannon", "baton", "
                 "detain", "detained", "rubber", "lobbed", "canister"}
 RIOT_WORDS = {"riot", "rioter", "rioting", "torch", "torched", "loot", "looted", "pelt", "pelted", "stone",
               "stones", "burn", "burned", "burnt", "vandalise", "vandalize", "violent", "barricade", "bonfire",
-              "tyres", "tires", "clash", "clashed", "block", "blocked", "rowdy", "violently", "chaos", "running"}
-FORCE_WORDS = {"shot", "shoot", "kill", "killed", "live", "bullet", "bullets", "died", "dead"}
+              "tyres", "tires", "clash", "clashed", "block", "blocked", "rowdy", "violently", "chaos", "running",
+              "violence", "aggressive", "molotov", "debris", "rioters", "petrol"}
+FORCE_WORDS = {"shot", "shoot", "kill", "killed", "live", "bullet", "bullets", "died", "dead", "die", "gunfire",
+               "fire", "suppress", "suppressed"}
+SECURITY_WORDS = {"police", "officer", "officers", "soldier", "soldiers", "security", "forces", "troops", "army",
+                  "military", "policemen", "gendarmes"}
+STRONG_RIOT_WORDS = {"riot", "rioter", "rioters", "rioting", "stone", "stones", "pelt", "pelted", "torch", "torched",
+                     "molotov", "loot", "looted", "burn", "burned", "burnt", "vandalise", "vandalize", "petrol"}
 NOT_TRIGGER_ENTS = {"DATE", "TIME", "PERSON", "GPE", "ORG", "LOC", "FAC", "WORK_OF_ART", "LAW", "PRODUCT",
                     "EVENT", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "LANGUAGE"}
 GENERIC_VIOLENCE = {"attack", "kill", "clash", "primitive"}
@@ -209,7 +215,8 @@ EMBEDDING_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp", "rel
 def drop_governed(triggers: list[Trigger]) -> list[Trigger]:
     """Drop triggers that are the content of another act: "refused to deploy", "demanded the
     release", "threatened to attack", "agreed to withdraw" report the refusal, demand, threat or
-    agreement — the deployment or attack has not happened (yet)."""
+    agreement — the deployment or attack has not happened (yet); "explosive devices were found"
+    reports a find, not an explosion."""
     by_token = {t.token.i: t for t in triggers}
     kept = []
     for trig in triggers:
@@ -219,7 +226,8 @@ def drop_governed(triggers: list[Trigger]) -> list[Trigger]:
                 break
             token = token.head
             gov = by_token.get(token.i)
-            if gov is not None and gov.cls.family in GOVERNING and gov.cls.family != trig.cls.family:
+            if gov is not None and gov.cls.family != trig.cls.family and (
+                    gov.cls.family in GOVERNING or gov.cls.name == "disrupted"):
                 governed = True
                 break
         if not governed:
@@ -277,6 +285,11 @@ def event_actor(doc: Doc, token: Token | None, place_country: str | None = None)
     lemma = token.lemma_.lower()
     country = country_token(token)
     sector = sector_noun(token)
+    if sector is None and country is None and lemma not in VICTIM_NOUNS:
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = _child(of, "pobj") if of is not None else None
+        if pobj is not None:  # "the positions of Kenyan troops", "scores of terrorists"
+            return event_actor(doc, pobj, place_country)
     if country and not sector:
         from dyad.lexicons import actor_dictionary
         name = actor_dictionary().country_names.get(country, token.text)
@@ -478,14 +491,14 @@ class Events(Component):
                 if best.name in over and mod_words & words:
                     best = lex.classes[cls_name]
                     break
-        if family == "protest" and best.name in ("protest", "protest_intervention"):
+        if family == "protest" and best.name in ("protest", "protest_intervention", "riot"):
             violent = any(t.cls.family == "violence" for t in ev.triggers)
-            police = bool(words & {"police", "officer", "officers", "soldier", "soldiers", "security"})
-            if words & RIOT_WORDS:
-                best = lex.classes["riot"]
-            elif violent and police and words & FORCE_WORDS:
+            police = bool(words & SECURITY_WORDS)
+            rioting = bool(words & RIOT_WORDS) or best.name == "riot"
+            if police and (violent or words & {"suppress", "suppressed", "gunfire"}) and words & FORCE_WORDS and \
+                    ("peaceful" in words or "peacefully" in words or not words & STRONG_RIOT_WORDS):
                 best = lex.classes["excessive_force"]
-            elif violent and not police:
+            elif rioting or (violent and not police):
                 best = lex.classes["riot"]
             elif words & INTERVENTION or (violent and police):
                 best = lex.classes["protest_intervention"]
