@@ -593,6 +593,12 @@ class Events(Component):
                     and (p.start, p.end) not in agentive]
 
         chosen = in_sents(ev.sentences(anaphoric=False)) or in_sents(ev.sentences())
+        if not chosen and places:
+            # no place in the event's own sentences: the article's setting, i.e. its first place
+            # (a sub-national one when the article names one, as news leads with the locality)
+            setting = [p for p in places if (p.start, p.end) not in agentive]
+            local = [p for p in setting if p.feature != "country"]
+            chosen = (local or setting)[:1]
         src_country = (ev.source or {}).get("country")
         if len(chosen) > 1:
             chosen = [p for p in chosen if not (p.feature == "country" and p.country == src_country)] or chosen
