@@ -527,10 +527,13 @@ class Places(Component):
             return
         for m in live:
             self._choose(m, live, None)
-        for _ in range(2):
+        for _ in range(4):  # until the readings settle (they do in two or three rounds)
             ctx = _Context(live)
+            before = [m.choice for m in live]
             for m in live:
                 self._choose(m, live, ctx)
+            if before == [m.choice for m in live]:
+                break
         # one sense per discourse: repeats of a name follow its most confident reading
         best: dict[str, Mention] = {}
         for m in live:

@@ -133,7 +133,7 @@ class Gazetteer:
 
     def abbreviation(self, text: str) -> Candidate | None:
         """The division an abbreviation stands for ("Calif." -> California), if any."""
-        i = self.abbrev.get(normalize(text))
+        i = self.abbrev.get(text.strip())
         return None if i is None else self.row(i)
 
     def country(self, iso2: str) -> Candidate | None:
