@@ -40,6 +40,9 @@ MAX_NGRAM = 5
 CONNECTORS = frozenset({"of", "de", "del", "la", "le", "al", "el", "du", "des", "da", "do", "upon", "on",
                         "-", "the", "and", "es", "ul", "'s"})
 DETERMINERS = frozenset({"the", "The", "THE"})
+# Words that open a person's name, never a place's.
+TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sr", "Jr", "Sen", "Rep", "Gov", "Prof", "Gen", "Col",
+                    "Capt", "Lt", "Sgt", "President", "Minister", "Judge", "Sheikh", "Rev", "MD", "M.D"})
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                         "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
                         "northwestern", "southeastern", "southwestern", "upper", "lower", "greater",
@@ -205,6 +208,8 @@ class Places(Component):
                     for i in range(s, e):
                         taken[i] = True
                     continue
+            if not m.cands and (doc[s].text.rstrip(".") in TITLES or (e - s == 1 and ent.label_ == "FAC")):
+                continue  # "Ms Raggi", "Sr", and lone unknown words the model called FAC ("Easter")
             if ent.label_ != "GPE":
                 # buildings and features: a translated alternate name of a town is no evidence
                 # ("White House" is an alternate name of Casablanca)
