@@ -377,21 +377,29 @@ class _Points:
         self.lon.append(lon)
         self.population += population
 
-    def point(self) -> tuple[float, float]:
-        """Midpoint of the 1st-99th percentile box of the division's places.
+    def mean(self) -> tuple[float, float]:
+        """Plain mean of the places (for second-level divisions, see `point`)."""
+        return float(np.mean(self.lat)), float(np.mean(self.lon))
 
-        Better than their mean for large, unevenly settled divisions (the mean of Ontario's places
-        sits near Toronto, 600 km south of the province's middle): on the dev sets' gold admin1
-        points, 88% within 161 km and 31 km median error, against 86% and 42 km for the mean.
-        Longitudes are unwrapped first where a division straddles the antimeridian."""
+    def point(self) -> tuple[float, float]:
+        """Midpoint of the box around the division's places, leaving out far outliers.
+
+        Closer to GeoNames' points for divisions than the places' mean, which sits where people
+        live (the mean of Ontario's places is near Toronto, 600 km south of the province's middle):
+        on the dev sets' gold admin1 mentions, 92% within 161 km against 90% for the mean. Places
+        over 4 times the 90th-percentile distance from the median point are dropped first (Easter
+        Island in Valparaíso), and longitudes are unwrapped where a division straddles 180°."""
         lat = np.asarray(self.lat)
         lon = np.asarray(self.lon)
         if len(lon) > 1 and lon.max() - lon.min() > 180:
             lon = np.where(lon < 0, lon + 360, lon)
-        la0, la1 = np.percentile(lat, (1, 99))
-        lo0, lo1 = np.percentile(lon, (1, 99))
-        lo = (lo0 + lo1) / 2
-        return float((la0 + la1) / 2), float(lo - 360 if lo > 180 else lo)
+        if len(lat) > 4:
+            mlat, mlon = np.median(lat), np.median(lon)
+            d = np.hypot(lat - mlat, (lon - mlon) * np.cos(np.radians(mlat)))
+            keep = d <= 4 * max(np.percentile(d, 90), 0.1)
+            lat, lon = lat[keep], lon[keep]
+        lo = (lon.min() + lon.max()) / 2
+        return float((lat.min() + lat.max()) / 2), float(lo - 360 if lo > 180 else lo)
 
 
 def build(sources: Sources, lexicon: dict | None = None) -> dict:
@@ -516,7 +524,7 @@ def build(sources: Sources, lexicon: dict | None = None) -> dict:
         if s.get("admin_level") != 2 or code.count(".") != 2 or pts is None:
             continue
         iso2, a1, _ = code.split(".")
-        lat, lon = pts.point()
+        lat, lon = pts.mean()
         row = t.add(s["name"], ADMIN2, iso2, admin1_row.get(f"{iso2}.{a1}"), lat, lon, pts.population,
                     s.get("geonameid"))
         t.index(row, [s["name"]], alt=False)
