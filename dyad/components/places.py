@@ -5,8 +5,12 @@ nationality words: "Afghan forces" names a nationality, SPEC keeps those out of 
 dictionary scan over capitalised token n-grams finds gazetteer names the model missed or mislabelled
 (en_core_web_sm tags "Kunar" ORG); such a name becomes a place only when its context says so —
 a type noun ("Kunar province", "the town of Khost"), a coordination with other places ("in
-Paktika, Khost, and Kunar provinces"), a locative preposition ("in Kunar") for a prominent name —
-because most capitalised words that happen to name a village somewhere are not places.
+Paktika, Khost, and Kunar provinces"), a locative preposition ("in Kunar") for a prominent name,
+a following state or country ("Chowchilla, Calif."), a dateline ("BEIRUT: ..."), the same name
+taken as a place elsewhere in the article — because most capitalised words that happen to name a
+village somewhere are not places. Country and division names at the edge of an organisation's
+name are places too ("Minnesota House", "Madison County Health Department"): the news corpora
+annotate them, and they say where the organisation is.
 
 Resolution scores each gazetteer candidate of a mention:
   * prominence: log population, with priors by feature (a country name is the country, not the
@@ -14,9 +18,10 @@ Resolution scores each gazetteer candidate of a mention:
     type noun asks for the province);
   * cues: "province"/"state" -> admin1, "county"/"district" -> admin2, "city"/"town" -> city;
   * containment: "Atlanta, Georgia" puts Atlanta in Georgia and picks the US state;
-  * the article's country focus (countries named, and the countries of confidently resolved places)
-    and nearness to the other places it names.
-A first pass without context finds the focus; a second pass resolves with it.
+  * the article's focus — the countries and first-level divisions of its other places — and
+    nearness to the other places it names.
+A first pass without context gives the focus; later passes resolve with it until the readings
+settle; repeats of a name then follow its most confident reading.
 
 Everything is dictionary hits on the precompiled gazetteer (`dyad.gazetteer`); nothing scans the
 gazetteer per document.
@@ -26,7 +31,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 from spacy.language import Language
 
@@ -34,8 +39,6 @@ from dyad.components import Component
 from dyad.gazetteer import Candidate, Gazetteer, distance_km, normalize
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Labels whose spans may still be places when the context says so (the model's usual confusions).
-WEAK_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", ""})
 MAX_NGRAM = 5
 CONNECTORS = frozenset({"of", "de", "del", "la", "le", "al", "el", "du", "des", "da", "do", "upon", "on",
                         "-", "the", "and", "es", "ul", "'s"})
@@ -100,7 +103,6 @@ class Mention:
     prep: bool = False  # after a locative preposition ("in", "near", ...)
     person: bool = False  # the word is part of a person's name elsewhere in the text
     why: str = ""  # why it was taken as a place (see Places._accept)
-    scores: dict[int, float] = field(default_factory=dict)
 
 
 class Cues:
