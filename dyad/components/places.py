@@ -103,6 +103,7 @@ class Mention:
     prep: bool = False  # after a locative preposition ("in", "near", ...)
     person: bool = False  # the word is part of a person's name elsewhere in the text
     why: str = ""  # why it was taken as a place (see Places._accept)
+    near_any: frozenset[int] | set[int] = frozenset()  # candidates near a candidate of another name
 
 
 class Cues:
@@ -523,6 +524,7 @@ class Places(Component):
         "cue": 3.0, "cue_conflict": 2.0,
         "country_focus": 3.0,  # times the share of the article's other places in that country
         "admin1_focus": 3.0,  # times the share of its other places in that first-level division
+        "near_any": 1.0,  # some reading of another name in the article lies in the same area
         "near": 1.5,  # within 50 km of another place the article names (x2/3 within 200, x1/4 within 600)
     }
 
@@ -532,6 +534,7 @@ class Places(Component):
         live = [m for m in mentions if m.accepted and m.cands]
         if not live:
             return
+        self._mutual_nearness(live)
         for m in live:
             self._choose(m, live, None)
         for _ in range(4):  # until the readings settle (they do in two or three rounds)
@@ -550,6 +553,26 @@ class Places(Component):
             b = best[m.key]
             if b is not m and b.choice is not None and m.cue is None and b.choice in m.cands:
                 m.choice = b.choice
+
+    @staticmethod
+    def _mutual_nearness(live: list[Mention]) -> None:
+        """Mark the town/district candidates that have a candidate of another name within about
+        50-100 km ("Paris" and "Henry County": Paris, Tennessee lies in Henry County, Tennessee).
+        Uses half-degree cells, so it costs a few dict hits per candidate, not a distance matrix."""
+        cells: dict[tuple[int, int], set[str]] = {}
+        for m in live:
+            for c in m.cands[:30]:
+                if c.feature in ("city", "admin2"):
+                    cells.setdefault((math.floor(c.lat * 2), math.floor(c.lon * 2)), set()).add(m.key)
+        for m in live:
+            near = set()
+            for c in m.cands[:30]:
+                if c.feature not in ("city", "admin2"):
+                    continue
+                y, x = math.floor(c.lat * 2), math.floor(c.lon * 2)
+                if any(k != m.key for dy in (-1, 0, 1) for dx in (-1, 0, 1) for k in cells.get((y + dy, x + dx), ())):
+                    near.add(c.id)
+            m.near_any = near
 
     def _choose(self, m: Mention, live: list[Mention], ctx: _Context | None) -> None:
         scored = sorted(((self._score(m, c, live, ctx), c) for c in m.cands), key=lambda x: -x[0])
@@ -577,6 +600,8 @@ class Places(Component):
             elif m.cue in ("admin1", "admin2", "city") and f != m.cue:
                 s -= w["cue_conflict"]
         s += self._containment(m, c, live)
+        if c.id in m.near_any:
+            s += w["near_any"]
         if ctx is not None:
             s += w["country_focus"] * ctx.country_share(c.country, m.key)
             if f in ("city", "admin2"):
