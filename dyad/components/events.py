@@ -580,8 +580,10 @@ class Events(Component):
             for outcome in ("killed", "injured"):
                 if outcome in totals:
                     cas[outcome], cas[f"{outcome}_qualifier"] = totals[outcome]
+            # groups: who was hurt, as the text tells it; not restated tolls, not the totals dyad
+            # summed itself (they carry no "who"), not deaths given as a protest's cause
             cas["groups"] = [{"count": m.count, "who": m.who, "outcome": m.outcome} for m in chosen
-                             if getattr(m, "restates", None) is None]
+                             if m.restates is None and not m.summed and not m.cause]
             ev.casualties = cas
 
     def _places_and_date(self, doc: Doc, ev: Event) -> None:
