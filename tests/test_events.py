@@ -106,3 +106,11 @@ def test_intensity_and_evidence():
     r, ev = first("Gunmen shot dead three villagers in Kerio Valley on Friday night.")
     assert ev.intensity is not None and -10 <= ev.intensity < 0
     assert ev.evidence and r.text[ev.evidence[0].start:ev.evidence[0].end].startswith("Gunmen")
+
+
+def test_event_known_only_through_a_claim_is_claimed():
+    r, ev = first("Al-Shabaab claimed responsibility for a bombing in Mogadishu on Sunday.")
+    assert ev.status == "claimed"
+    r, ev = first("A car bomb exploded outside a hotel in Mogadishu on Sunday, killing six people. "
+                  "Al-Shabaab claimed responsibility for the attack.")
+    assert ev.status == "reported"

@@ -7,7 +7,8 @@ A claim ties an actor (and, where there is one, the quote that carries it) to an
 - claim_responsibility: "claimed responsibility for"; confirm: "confirmed the attack";
 - threaten: the source of a THREATEN event.
 Status follows: an event denied by one side and reported or condemned by another is
-`contested`; one only denied is `denied`; claimed responsibility makes it `claimed`.
+`contested`; one only denied is `denied`; one told only through a claim of responsibility is
+`claimed`.
 """
 
 from __future__ import annotations
@@ -155,8 +156,9 @@ class Claims(Component):
             reported = bool(ev.casualties.get("killed") or ev.casualties.get("injured")) or \
                 any(not t.anaphoric for t in ev.triggers)
             ev.status = "contested" if (others - deniers) or reported else "denied"
-        elif any(s == "claim_responsibility" for s, _ in stances) and ev.status == "reported":
-            ev.status = "claimed"
+        elif any(s == "claim_responsibility" for s, _ in stances) and ev.status == "reported" and \
+                all("claim" in sent.text.lower() for sent in ev.sentences()):
+            ev.status = "claimed"  # known only through the claim; a reported attack someone claims stays reported
 
 
 def _add(ev: Event, actor: str | None, stance: str, quote: str | None) -> None:

@@ -595,7 +595,7 @@ class Events(Component):
                     and (p.start, p.end) not in agentive]
 
         chosen = in_sents(ev.sentences(anaphoric=False)) or in_sents(ev.sentences())
-        if not chosen and places:
+        if not chosen and places and ev.cls.acled_type:
             # no place in the event's own sentences: the article's setting, i.e. its first place
             # (a sub-national one when the article names one, as news leads with the locality)
             setting = [p for p in places if (p.start, p.end) not in agentive]
