@@ -1,7 +1,7 @@
 """The offline gazetteer: GeoNames places, ISO 3166 divisions and countries, compiled once.
 
     from dyad.gazetteer import get_gazetteer
-    gaz = get_gazetteer()            # builds on first use (~30 s), then loads the cache (<1 s)
+    gaz = get_gazetteer()            # builds on first use (~15 s), then loads the cache (~0.4 s)
     gaz.lookup("Khowst")             # -> candidates: admin1 Khōst (AF, AF-KHO), city Khost, ...
 
 `build.py` compiles the packages' data into column arrays and a name index; `lookup.py` reads

@@ -13,9 +13,9 @@ Inputs (nothing is downloaded; every fact comes from a package or from dyad's ow
   alternate spellings and the demonym.
 * `dyad/lexicons/places.toml` — hand-written facts (see that file).
 
-No package ships first- or second-level division coordinates, so they are derived: the plain mean
-of the division's cities500 places (within 161 km of the GeoNames point for ~87% of admin1s; a
-population-weighted mean does worse because capitals sit off-centre).
+No package ships first- or second-level division coordinates, so they are derived from the
+division's cities500 places: for an admin1 the middle of the box around them (see `_Points.point`:
+nearer GeoNames' own points than their mean, which sits where people live), for an admin2 their mean.
 
 The result is a pickle of numpy column arrays plus one name -> rows dict: ~0.5 s to load, against
 ~3 s and ~285 MB just to read cities500's JSON. It lives in `platformdirs.user_cache_dir("dyad")`
