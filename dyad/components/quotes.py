@@ -240,12 +240,26 @@ class Quotes(Component):
     def _fallback_cue(self, span: Span, inside) -> Token | None:
         """No speech verb: the main verb of the quote's sentence when its subject is a named actor
         or a pronoun ("Toomey fumed", "Trump shot back in a statement")."""
-        root = span[0].sent.root
-        if root.pos_ == "VERB" and not inside[root.i]:
-            subj = self._subject(root)
-            if subj is not None and (subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or
-                                     subj.lower_ in self.person_anaphors):
-                return root
+        doc = span.doc
+        sent = span[0].sent
+        roots = [sent.root]
+        # an introduction ending in a colon: "Obama's first questioners were hostile: '…'"
+        if sent.start > 0 and doc[sent.start - 1].text == ":" or doc[max(0, span.start - 2):span.start].text.strip(
+                " “\"'‘").endswith(":"):
+            intro = doc[sent.start - 1].sent if sent.start > 0 and doc[sent.start - 1].text == ":" else sent
+            roots.insert(0, intro.root)
+        for root in roots:
+            if root.pos_ in ("VERB", "AUX") and not inside[root.i]:
+                subj = self._subject(root)
+                if subj is not None and (subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or
+                                         subj.lower_ in self.person_anaphors or subj.pos_ == "PROPN"):
+                    return root
+        # a headline "Trump: Generals don't want 'her as their boss'"
+        first = sent[0]
+        colon = next((t for t in sent[:6] if t.text == ":"), None)
+        if colon is not None and colon.i < span.start and first.ent_type_ in ("PERSON", "ORG") and \
+                not inside[first.i]:
+            return first
         return None
 
     def _is_quotation(self, words: list[str], content: str, cue: Token | None, span: Span) -> bool:
@@ -292,6 +306,8 @@ class Quotes(Component):
             return None
         if cue.pos_ == "NOUN":
             return next((c for c in cue.children if c.dep_ == "poss"), None)
+        if cue.pos_ == "PROPN":  # the headline convention "Name: 'quote'"
+            return cue
         for c in cue.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which", "who", "this", "it"):
                 return c
@@ -346,6 +362,9 @@ class Quotes(Component):
         if actor is not None and subj.pos_ == "NOUN" and actor.kind != "person" and \
                 not any(s <= subj.idx < e for s, e in actor.mentions):
             # "a spokesman for committee Democrats": the person speaks for the body
+            return actor, _speaker_text(np)
+        if actor is not None and actor.kind != "person" and subj.pos_ == "PROPN":
+            # a body is named as the text names it ("the FBI"), linked to its canonical actor
             return actor, _speaker_text(np)
         if actor is not None:
             return actor, actor.name
