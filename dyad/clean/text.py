@@ -131,7 +131,7 @@ STANDFIRST_MAX_WORDS = 50  # a summary printed under the headline is at most thi
 SHORT_WORDS = 6        # short enough to be a menu item, a heading or a credit
 REPEAT_MIN_WORDS = 4   # shorter lines ("Yes.") repeat in any text
 WRAP_MIN_LINES = 5      # hard wrapping is only told from at least this many long lines
-WRAP_MAX_WIDTH = 100    # and at most this width
+WRAP_MAX_WIDTH = 130    # and at most this width
 CHROME_COST = 3.0      # what one chrome-like line (menu item, heading, credit) costs its block
 
 
@@ -297,6 +297,17 @@ def split_units(text: str) -> list[tuple[str, bool]]:
     for i, b in enumerate(blocks):
         if width and all(len(ln) >= 0.6 * width for ln in b[:-1]):
             units.append(("\n".join(b), i > 0))  # a wrapped paragraph: every line but its last is full
+        elif width and sum(len(ln) >= 0.6 * width for ln in b) >= 0.6 * len(b):
+            # wrapped paragraphs with no blank line between them: a short line ends a paragraph
+            para: list[str] = []
+            first = True
+            for ln in b:
+                para.append(ln)
+                if len(ln) < 0.6 * width:
+                    units.append(("\n".join(para), i > 0 and first))
+                    para, first = [], False
+            if para:
+                units.append(("\n".join(para), i > 0 and first))
         else:
             units.extend((ln, i > 0 and j == 0) for j, ln in enumerate(b))
     return units
@@ -433,6 +444,18 @@ def drop_standfirst(lines: list[Line], keep: list[bool], reasons: list[str | Non
         keep[first], reasons[first] = False, "standfirst"
 
 
+PAGE_MIN_CHROME_LINES = 3  # short non-sentence lines a pasted page shows at least (menus, share bars)
+
+
+def looks_like_page(lines: list[Line]) -> bool:
+    """Whether the text still carries its page: menus, share bars and link lists come as runs of
+    short lines that are not sentences. An article already cut from its page (a feed item, a
+    corpus text) has at most a headline, a byline or a caption of that kind, and choosing a main
+    block there can only lose article lines."""
+    chrome = sum(1 for ln in lines if not ln.readable and ln.words <= 8)
+    return chrome >= PAGE_MIN_CHROME_LINES
+
+
 def clean_text(text: str) -> Cleaned:
     """Drop the page chrome around an article pasted as text; report each dropped line and why."""
     text = normalise_text(text)
@@ -443,6 +466,8 @@ def clean_text(text: str) -> Cleaned:
     mark_repeated(lines)
     if all(ln.readable for ln in lines):
         return Cleaned(text=text)  # nothing but sentences: a short article or a bare paragraph
+    if not looks_like_page(lines):
+        return drop_condemned(text)  # an article already cut from its page: only promos and captions go
     span = main_block(lines)
     if span is None:
         return Cleaned(text=text)
