@@ -21,6 +21,6 @@ def test_wrapped_line_does_not_break():
 def test_headline_and_dateline_break(nlp):
     text = "Gunmen kill five in Mandera\nNAIROBI, March 14 (Dyad Wire) - Gunmen killed five people on Monday."
     doc = nlp(text)
-    starts = [s.text for s in doc.sents]
+    starts = [s.text.strip() for s in doc.sents]
     assert starts[0] == "Gunmen kill five in Mandera"
     assert starts[-1].startswith("Gunmen killed five people")
