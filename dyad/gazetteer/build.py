@@ -229,7 +229,7 @@ def load_sources() -> Sources:
         iso2 = (info.get("ISO") or {}).get("alpha2")
         if iso2 and iso2 not in country_info:
             country_info[iso2] = {k: info.get(k) for k in ("latlng", "capital_latlng", "altSpellings",
-                                                            "demonym", "name")}
+                                                            "demonym", "name", "area")}
     country_names: dict[str, list[str]] = defaultdict(list)
     for c in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
@@ -360,6 +360,15 @@ def _usable_alternate(alt: str) -> bool:
     return not any(ch.isdigit() for ch in alt)
 
 
+def _area(info: dict) -> float:
+    """A country's area in km² (countryinfo), as the weight of its point in a region's; 1 when
+    unknown, so a region of unknown members falls back to their plain mean."""
+    try:
+        return max(float(info.get("area") or 1.0), 1.0)
+    except (TypeError, ValueError):
+        return 1.0
+
+
 def _city_tuple(c):
     return c if isinstance(c, tuple) else _slim_city(c)
 
@@ -429,7 +438,8 @@ def build(sources: Sources, lexicon: dict | None = None) -> dict:
     city_rows = array("l")
     city_a1 = array("l")
     best_capital: dict[str, int] = {}
-    wanted = set(lexicon.get("city_aliases", {}).values())
+    wanted = set(lexicon.get("city_aliases", {}).values()) | {
+        v["seat"] for v in lexicon.get("region_points", {}).values() if "seat" in v}
     by_geonameid: dict[int, int] = {}
     for c in sources.cities:
         gid, name, la, lo, iso2, pop, a1code, alts = _city_tuple(c)
@@ -477,21 +487,29 @@ def build(sources: Sources, lexicon: dict | None = None) -> dict:
         t.index(row, names, alt=False)
     country_row = {t.country[i]: i for i in range(len(t.names)) if t.feature[i] == COUNTRY}
 
-    # ---- world regions (CLDR subregions and groupings): the mean point of their countries
+    # ---- world regions (CLDR subregions and groupings): the area-weighted mean point of their
+    # countries, i.e. about the centroid of their union (a plain mean lets Caribbean islands drag
+    # "Latin America" into the sea and micro-states pull a region off its land mass)
     region_alias: dict[str, list[str]] = defaultdict(list)
     for alias, code in lexicon.get("region_aliases", {}).items():
         region_alias[code].append(alias)
+    region_points = lexicon.get("region_points", {})
     for r in sources.regions:
         if normalize(r["name"]) in continent_row:
             continue  # GeoNames' continent rows (with GeoNames points) already stand for these
-        members = [country_point[cc] for cc in r["countries"] if cc in country_point]
+        members = [(country_point[cc], _area(sources.country_info.get(cc, {})))
+                   for cc in r["countries"] if cc in country_point]
         if not members:
             continue
-        lat = sum(p[0] for p in members) / len(members)
-        lon = sum(p[1] for p in members) / len(members)
-        same = lexicon.get("region_points", {}).get(r["code"], {}).get("same_as")
+        total = sum(w for _, w in members)
+        lat = sum(p[0] * w for p, w in members) / total
+        lon = sum(p[1] * w for p, w in members) / total
+        fixed = region_points.get(r["code"], {})
+        same = fixed.get("same_as")
         if same and normalize(same) in continent_row:
             lat, lon = t.lat[continent_row[normalize(same)]], t.lon[continent_row[normalize(same)]]
+        elif fixed.get("seat") in by_geonameid:
+            lat, lon = t.lat[by_geonameid[fixed["seat"]]], t.lon[by_geonameid[fixed["seat"]]]
         pop = sum(t.population[country_row[cc]] for cc in r["countries"] if cc in country_row)
         row = t.add(r["name"], REGION, None, None, lat, lon, pop, None)
         t.index(row, [r["name"], *region_alias.get(r["code"], ())], alt=False)
