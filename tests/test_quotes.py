@@ -70,3 +70,31 @@ def test_organisation_speaker_and_according_to(nlp):
     q = qs[0]
     assert q.speaker == "Amnesty International"
     assert q.speaker_actor is not None
+
+
+def test_nyt_double_single_marks_and_inverted_cue(nlp):
+    doc, qs = quotes(nlp, "''On a blackboard, the tax is a great idea,'' said Douglas Holtz-Eakin, a former adviser.")
+    q = qs[0]
+    assert q.text.startswith("On a blackboard")
+    assert q.speaker == "Douglas Holtz-Eakin"
+
+
+def test_colon_introduction_names_the_speaker(nlp):
+    doc, qs = quotes(nlp, "Analysis of the primaries - Philip Bump: “Two weeks ago, the South was his strongest "
+                          "territory, and now it is the Northeast.”")
+    assert qs[0].speaker == "Philip Bump"
+
+
+def test_role_noun_with_modifier_does_not_match_a_bare_role(nlp):
+    text = ("President Barack Obama spoke first. Vice President Joe Biden followed him. "
+            "“We will not back down,” the vice president said.")
+    doc, qs = quotes(nlp, text)
+    assert qs[-1].speaker == "Joe Biden"
+
+
+def test_body_is_named_as_written_and_linked(nlp):
+    doc, qs = quotes(nlp, 'The FBI confirmed that it was "working on matters related to the server."')
+    q = next(q for q in qs if q.kind != "indirect")
+    assert q.speaker == "FBI"
+    actor = next(a for a in doc._.actors if a.id == q.speaker_actor)
+    assert actor.name == "Federal Bureau of Investigation"

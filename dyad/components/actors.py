@@ -188,6 +188,7 @@ class Actors(Component):
 
         # 3. entities
         for ent in doc.ents:
+            ent = trim_at_quotes(ent)
             if ent.label_ == "PERSON":
                 claim(ent, {"kind": "person", "name": _person_name(ent)})
             elif ent.label_ == "ORG":
@@ -278,8 +279,32 @@ def _group_name(span: Span) -> str:
 
 
 def _person_name(ent: Span) -> str:
+    """The name as written ("Holtz-Eakin" keeps its hyphen), without titles and possessive 's."""
     tokens = [t for t in ent if t.lower_ not in TITLE_SKIP and t.tag_ != "POS"]
-    return " ".join(t.text for t in tokens) or ent.text
+    if not tokens:
+        return ent.text
+    return ent.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+
+
+QUOTE_CHARS = set("“”\"‘’`") | {"''"}
+
+
+def trim_at_quotes(ent: Span) -> Span:
+    """An entity the model ran across a quotation mark ("Mr. President,'' Representative Steve
+    Cohen") is cut back to the side of the mark that holds its head."""
+    marks = [t.i for t in ent if t.text in QUOTE_CHARS or t.text == "''"]
+    if not marks:
+        return ent
+    cuts = [ent.start - 1] + marks + [ent.end]
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if a < ent.root.i < b:
+            piece = ent.doc[a + 1:b]
+            while len(piece) and (piece[0].is_punct or piece[0].is_space):
+                piece = piece[1:]
+            while len(piece) and (piece[-1].is_punct or piece[-1].is_space):
+                piece = piece[:-1]
+            return piece if len(piece) else ent
+    return ent
 
 
 def _match_person(persons: list[Actor], name: str) -> Actor | None:

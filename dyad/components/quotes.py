@@ -21,6 +21,7 @@ from dyad.components import Component
 from dyad.components.actors import Actor, actor_at, antecedent
 from dyad.lexicons import load_toml
 
+RELATIVE = {"that", "which", "who", "whom", "this", "it", "what"}
 NOT_STATEMENTS = {"ask", "wonder", "question"}  # questions report no claim: no indirect quote
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
@@ -205,7 +206,7 @@ class Quotes(Component):
         first = sents[0]
         if first.start > 0 and first.start >= span.start - 1:
             prev = doc[first.start - 1].sent
-            if _same_paragraph(doc, prev.end_char, span.start_char) and prev.text.rstrip().endswith(":"):
+            if prev.text.rstrip().endswith(":"):  # "Jared Potts echoed:⏎“He speaks his mind…”"
                 sents.insert(0, prev)
         return [t for s in sents for t in s]
 
@@ -254,12 +255,16 @@ class Quotes(Component):
                 if subj is not None and (subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or
                                          subj.lower_ in self.person_anaphors or subj.pos_ == "PROPN"):
                     return root
-        # a headline "Trump: Generals don't want 'her as their boss'"
-        first = sent[0]
-        colon = next((t for t in sent[:6] if t.text == ":"), None)
-        if colon is not None and colon.i < span.start and first.ent_type_ in ("PERSON", "ORG") and \
-                not inside[first.i]:
-            return first
+        # "Philip Bump: “…”", "Pew Research: “…”", a headline "Trump: Generals don't want 'her…'"
+        k = span.start - 1
+        while k >= 0 and doc[k].text in ("“", "\"", "‘", "'", "``", "''") or k >= 0 and doc[k].is_space:
+            k -= 1
+        if k > 0 and doc[k].text == ":":
+            j = k - 1
+            while j >= 0 and (doc[j].pos_ == "PROPN" or doc[j].lower_ == "and" and j < k - 1) and k - j <= 5:
+                j -= 1
+            if j + 1 < k and doc[j + 1].pos_ == "PROPN" and not inside[j + 1]:
+                return doc[k - 1]  # the name right before the colon
         return None
 
     def _is_quotation(self, words: list[str], content: str, cue: Token | None, span: Span) -> bool:
@@ -306,12 +311,20 @@ class Quotes(Component):
             return None
         if cue.pos_ == "NOUN":
             return next((c for c in cue.children if c.dep_ == "poss"), None)
-        if cue.pos_ == "PROPN":  # the headline convention "Name: 'quote'"
+        if cue.pos_ == "PROPN":  # the convention "Name: 'quote'"
             return cue
+        if cue.dep_ == "acl" and cue.head.pos_ in ("PROPN", "NOUN") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+            return cue.head  # "footage of Trump saying …", "Mr. Trump, asked about …, had said"
+        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+        if agent is not None:  # "called the 'Crossroads of America' by the citizens"
+            by_obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if by_obj is not None:
+                return by_obj
         for c in cue.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which", "who", "this", "it"):
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE:
                 return c
-            if c.dep_ == "nsubj" and c.lower_ == "who" and cue.dep_ == "relcl":
+            if c.dep_ == "nsubj" and c.lower_ in ("who", "that") and cue.dep_ == "relcl":
                 return cue.head
         head = cue
         for _ in range(4):  # xcomp / conj / advcl / "by warning": climb to the clause that has the subject
@@ -322,7 +335,9 @@ class Quotes(Component):
                     if obj is not None:
                         return obj
                 subj = next((c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is not None:
+                if subj is not None and subj.lower_ in ("who", "that") and parent.dep_ == "relcl":
+                    return parent.head  # "an architect who said …, saying" -> the architect
+                if subj is not None and subj.lower_ not in RELATIVE:
                     return subj
                 head = parent
             else:
@@ -371,11 +386,17 @@ class Quotes(Component):
         return None, _speaker_text(np)
 
     def _role_antecedent(self, doc: Doc, token: Token) -> Actor | None:
-        """'the minister' / 'the spokesman' -> the nearest earlier person whose role has that word."""
-        word = token.lemma_.lower()
+        """'the minister' / 'the spokesman' -> the nearest earlier person whose role has that word.
+
+        A role with modifiers ("the vice president", "the defence minister") must match them all:
+        "the vice president" is not President Obama.
+        """
+        mods = [c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod") and c.lower_ not in
+                ("former", "then", "current", "new", "top", "senior", "cautious", "embattled")]
+        words = mods + [token.lemma_.lower()]
         best, best_end = None, -1
         for actor in doc._.actors or []:
-            if actor.kind != "person" or not actor.role or word not in actor.role.lower():
+            if actor.kind != "person" or not actor.role or not all(w in actor.role.lower() for w in words):
                 continue
             for _s, e in actor.mentions:
                 if e <= token.idx and e > best_end:
