@@ -33,7 +33,8 @@ VICTIM_NOUNS = {"civilian", "people", "person", "man", "woman", "child", "childr
                 "resident", "student", "pupil", "farmer", "herder", "worker", "trader", "passenger", "driver",
                 "family", "teacher", "doctor", "nurse", "worshipper", "pilgrim", "tourist", "refugee",
                 "journalist", "activist", "member", "infant", "baby", "elder", "teenager", "youth",
-                "motorist", "pedestrian", "fisherman", "miner", "patient", "voter", "protester", "demonstrator"}
+                "motorist", "pedestrian", "fisherman", "herdsman", "herdsmen", "herdboy", "pastoralist",
+                "miner", "patient", "voter", "protester", "demonstrator"}
 ARMED_SECTORS = {"MIL", "COP", "REB", "SPY", "CRM", "UNK"}
 MODALS = {"would", "could", "might", "may", "will", "shall"}
 INTERVENTION = {"teargas", "tear", "disperse", "dispersed", "cannon", "baton", "arrest", "arrested",
@@ -56,6 +57,7 @@ CROWD_NOUNS = {"protester", "demonstrator", "rioter", "supporter", "youth", "stu
                "villager", "people", "motorist", "residents", "youths", "supporters", "students", "locals"}
 PROTEST_CONTEXT = {"protest", "protester", "demonstration", "demonstrator", "demonstrate", "riot", "rioter",
                    "rioting", "strike", "picket", "march", "demand", "petition", "demo", "rally"}
+LYNCH_WORDS = {"lynch", "lynched", "lynching", "mob", "stone", "stoned", "burnt", "burn", "beat", "beaten"}
 ANAPHORIC_DETS = {"the", "this", "these", "that", "those", "such"}
 
 
@@ -140,6 +142,7 @@ class Event:
     claims: list[dict] = field(default_factory=list)
     confidence: float = 0.5
     family: str = ""  # the family it was grouped under (violence told in a protest joins "protest")
+    target_by: str = ""  # where the target came from: "clause", "order" or "toll"
 
     @property
     def main(self) -> Token:
@@ -230,9 +233,72 @@ def drop_governed(triggers: list[Trigger]) -> list[Trigger]:
                     gov.cls.family in GOVERNING or gov.cls.name == "disrupted"):
                 governed = True
                 break
-        if not governed:
+        if not governed and not _protest_cause(trig, by_token):
             kept.append(trig)
     return kept
+
+
+CAUSE_PREPS = {"against", "over", "following", "after", "about", "at", "of", "for"}
+
+
+def _protest_cause(trig: Trigger, by_token: dict[int, Trigger]) -> bool:
+    """Violence that a protest is about is not part of the protest: "residents protested the
+    killing of a boda boda rider", "demonstrations against police killings", "youths marched
+    over the death of ..." — the protest is the event, the killing its cause (told elsewhere)."""
+    if trig.cls.family != "violence":
+        return False
+    token, via_prep = trig.token, False
+    first = token.dep_
+    for _ in range(5):
+        if token.dep_ not in EMBEDDING_DEPS | {"conj", "compound", "advcl"} or token.head is token:
+            return False
+        if any(m.dep_ == "mark" and m.lower_ in CAUSE_PREPS | {"because", "since"} for m in token.children):
+            via_prep = True  # "protested after a pedestrian was killed"
+        token = token.head
+        if token.dep_ == "prep" and token.lower_ in CAUSE_PREPS or token.lower_ in CAUSE_PREPS:
+            via_prep = True
+        gov = by_token.get(token.i)
+        if gov is not None and gov.cls.family == "protest":
+            return via_prep or first == "dobj" and token.pos_ == "VERB"
+    return False
+
+
+NEGATORS = {"no", "without", "devoid", "absence", "free", "not", "never", "nor"}
+
+
+def _aside_tokens(token: Token) -> set[int]:
+    """Words about a protest rather than of it: its cause ("against rising violence", "after a
+    man was killed", "protested the killing of ...") and what did not happen ("no reports of
+    violence", "devoid of running battles")."""
+    out: set[int] = set()
+    heads = [token] + ([token.head] if token.dep_ in ("dobj", "pobj", "attr") else [])
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in CAUSE_PREPS - {"at", "of", "for"} | {"on"} or \
+                    c.dep_ == "dobj" and h.pos_ == "VERB" and h.lemma_.lower() in ("protest", "demonstrate") or \
+                    c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CAUSE_PREPS | {"because", "since"}
+                                              for m in c.children) or \
+                    c.dep_ == "prep" and c.lower_ == "following":
+                out |= {t.i for t in c.subtree}
+    return out
+
+
+def _scene_words(ev) -> set[str]:
+    """The words of a protest's sentences that tell how it went (not its cause, not negated)."""
+    skip: set[int] = set()
+    for trig in ev.triggers:
+        if trig.cls.family == "protest":
+            skip |= _aside_tokens(trig.token)
+    words: set[str] = set()
+    for sent in ev.sentences():
+        for t in sent:
+            if t.i in skip:
+                continue
+            if t.lower_ in NEGATORS or any(a.lower_ in NEGATORS and a.dep_ in ("det", "neg", "prep", "amod", "acomp")
+                                           for a in [t.head, *t.head.children] if a.i < t.i):
+                continue
+            words |= {t.lower_, t.lemma_.lower()}
+    return words
 
 
 def _first_fitting(entries: list[TriggerEntry], token: Token) -> TriggerEntry | None:
@@ -296,6 +362,9 @@ def event_actor(doc: Doc, token: Token | None, place_country: str | None = None)
         return {"actor": None, "name": name, "country": country, "sector": "GOV"}
     if sector is None and (lemma in VICTIM_NOUNS or low in VICTIM_NOUNS):
         sector = "CVL"
+    if sector is None and token.pos_ == "NOUN":  # "a police post", "an army convoy": whose it is
+        sector = next((sn for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i
+                       and (sn := sector_noun(c)) in ("MIL", "COP")), None)
     if sector is None and token.pos_ != "PROPN":
         return None  # "civilian areas", "the action": not a participant we can name
     for t in token.subtree:
@@ -305,6 +374,86 @@ def event_actor(doc: Doc, token: Token | None, place_country: str | None = None)
     if country is None and sector == "CVL":
         country = place_country
     return {"actor": None, "name": _np_text(token), "country": country, "sector": sector}
+
+
+def phrase_sector(phrase: str | None) -> str | None:
+    """The sector a casualty group's words imply: "police officers" -> COP, "villagers" -> CVL."""
+    from dyad.lexicons import actor_dictionary
+    words = [w for w in (phrase or "").lower().replace("-", " ").split() if w.isalpha()]
+    if not words:
+        return None
+    nouns = actor_dictionary().sector_nouns
+
+    def sing(w: str) -> str:
+        for suffix, repl in (("ies", "y"), ("men", "man"), ("s", "")):
+            if w.endswith(suffix) and len(w) > len(suffix) + 2:
+                return w[: -len(suffix)] + repl
+        return w
+    last = sing(words[-1])
+    if len(words) > 1 and f"{sing(words[-2])} {last}" in nouns:
+        return nouns[f"{sing(words[-2])} {last}"]
+    if last in nouns or words[-1] in nouns:
+        return nouns.get(last) or nouns[words[-1]]
+    if any(w in VICTIM_NOUNS or sing(w) in VICTIM_NOUNS or w in ("civilians", "children") for w in words):
+        return "CVL"
+    return None
+
+
+LOCATIVE = {"in", "at", "near", "on", "from", "to", "into", "inside", "outside", "along", "across", "around",
+            "of", "between", "within", "towards", "toward"}
+CLAUSE_STOPS = {";", ":", "--", "—"}
+
+
+def _linear_candidate(doc: Doc, t: Token, triggers: set[int], place_country: str | None) -> dict | None:
+    """A participant named by a noun near a trigger, when the parse gives no role: a known actor,
+    a sector noun ("police", "bandits"), a victim noun ("villagers") — not a place or a date."""
+    if t.pos_ not in ("NOUN", "PROPN") or t.i in triggers or t.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+        return None
+    if t.ent_type_ in ("GPE", "LOC", "FAC") and t.head.lower_ in LOCATIVE:
+        return None
+    part = event_actor(doc, t, place_country)
+    if part is None or (part.get("actor") is None and part.get("sector") is None):
+        return None
+    return part
+
+
+def _blocks(t: Token, triggers: set[int]) -> bool:
+    """A noun that is no participant ends the search: "an attack on a lorry" names no target
+    further on. Places ("in Mandera"), dates and the event's own words do not."""
+    if t.pos_ not in ("NOUN", "PROPN") or t.i in triggers or t.dep_ == "compound":
+        return False
+    if t.ent_type_ in ("DATE", "TIME", "CARDINAL", "GPE", "LOC", "FAC") or t.head.lower_ in LOCATIVE - {"of"}:
+        return False
+    return True
+
+
+def linear_roles(doc: Doc, trigger: Token, triggers: set[int], place_country: str | None):
+    """Source and target by word order, for clauses the parser misreads (headlines, notes):
+    the nearest participant before the trigger acts, the nearest after it undergoes — reversed
+    for a passive verb, whose participant before it is the target."""
+    sent = trigger.sent
+    left = right = None
+    for t in reversed(doc[sent.start:trigger.i]):
+        if t.text in CLAUSE_STOPS:
+            break
+        if (left := _linear_candidate(doc, t, triggers, place_country)) is not None or _blocks(t, triggers):
+            break
+    for t in doc[trigger.i + 1:sent.end]:
+        if t.text in CLAUSE_STOPS:
+            break
+        if t.dep_ == "compound" and t.head.i > t.i and t.head.i not in triggers and t.head.pos_ in ("NOUN", "PROPN"):
+            continue  # "Degodia herdsman": the phrase's head names the participant
+        if (right := _linear_candidate(doc, t, triggers, place_country)) is not None:
+            if doc[t.i - 1].lower_ == "by" or t.head.lower_ == "by":
+                return right, left  # "... were attacked by bandits"
+            break
+        if _blocks(t, triggers):
+            break
+    passive = trigger.pos_ == "VERB" and (trigger.tag_ == "VBN" and trigger.dep_ != "ROOT" or
+                                          any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children))
+    if passive:
+        return None, left
+    return left, right
 
 
 def _is_crowd(participant: dict) -> bool:
@@ -331,14 +480,30 @@ def _child(token: Token, *deps: str) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
 
+def _shared_subject(token: Token) -> Token | None:
+    """The subject of the nearest earlier clause of the sentence ("Police pursue raiders; kill many")."""
+    for t in reversed(token.doc[token.sent.start:token.i]):
+        if t.dep_ == "nsubj" and t.head.pos_ == "VERB" and t.head.i < token.i:
+            return t
+    return None
+
+
 def roles(token: Token) -> tuple[Token | None, Token | None]:
-    """(source token, target token) of a trigger from its clause."""
-    if token.pos_ == "VERB":
+    """(source token, target token) of a trigger from its clause.
+
+    A noun with a subject of its own is a verb the tagger misread, as in headlines ("Armed
+    group attacks villagers"); a verb with no subject shares the subject of the clause before
+    it ("Police pursue raiders; kill many").
+    """
+    if token.lower_ == "death" and token.head.lower_ == "to" and token.head.head.pos_ == "VERB":
+        return roles(token.head.head)  # "stoned to death", "hacked to death": the verb's clause
+    if token.pos_ == "VERB" or token.pos_ in ("NOUN", "PROPN") and _child(token, "nsubj") is not None:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
-        if passive:
+        reduced = token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN")
+        if passive or reduced:  # "were killed by raiders"; "2 herders killed by raiders"
             agent = _child(token, "agent")
             src = _child(agent, "pobj") if agent is not None else None
-            return src, _child(token, "nsubjpass")
+            return src, (token.head if reduced else _child(token, "nsubjpass"))
         src = _child(token, "nsubj")
         tgt = _child(token, "dobj")
         if tgt is None:
@@ -357,6 +522,8 @@ def roles(token: Token) -> tuple[Token | None, Token | None]:
             else:
                 src = _child(parent, "nsubj")
             head = parent
+        if src is None and token.pos_ == "VERB" and token.dep_ in ("ROOT", "conj", "parataxis"):
+            src = _shared_subject(token)
         return src, tgt
     # nominal trigger
     src = tgt = None
@@ -486,6 +653,8 @@ class Events(Component):
         words = set()
         for sent in ev.sentences():
             words |= {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+        if family == "protest":
+            words = _scene_words(ev)
         if family == "violence":
             for mod_words, cls_name, over in lex.modifiers:
                 if best.name in over and mod_words & words:
@@ -521,12 +690,19 @@ class Events(Component):
                 ev.source = event_actor(doc, src, place_country)
             if ev.target is None and tgt is not None:
                 ev.target = event_actor(doc, tgt, place_country)
+                ev.target_by = "clause" if ev.target is not None and trig is ev.triggers[0] else "order"
+        if ev.source is None or ev.target is None:
+            src, tgt = linear_roles(doc, ev.main, {t.token.i for t in ev.triggers}, place_country)
+            if ev.source is None and src is not None and src != ev.target:
+                ev.source = src
+            if ev.target is None and tgt is not None and tgt != ev.source:
+                ev.target, ev.target_by = tgt, "order"
         if ev.target is None and ev.cls.violent:
             for m in doc._.casualties or []:
                 if m.who and any(s.start_char <= m.start < s.end_char for s in ev.sentences()):
-                    sector = "CVL" if any(w in m.who.lower() for w in VICTIM_NOUNS | {"civilians", "children"}) \
-                        else None
-                    ev.target = {"actor": None, "name": m.who, "country": place_country, "sector": sector}
+                    ev.target = {"actor": None, "name": m.who, "country": place_country,
+                                 "sector": phrase_sector(m.who)}
+                    ev.target_by = "toll"
                     break
 
     def _refine_by_roles(self, doc: Doc, ev: Event) -> None:
@@ -547,13 +723,22 @@ class Events(Component):
             protesting = bool(words & PROTEST_CONTEXT)
             ev.cls = lex.classes["riot" if protesting else "mob"]
             return
+        s, t = src.get("sector"), tgt.get("sector")
+        spans = [(x.start_char, x.end_char) for x in ev.sentences()]
+        victims = {phrase_sector(m.who) for m in doc._.casualties or []
+                   if m.who and m.outcome in ("killed", "injured") and any(a <= m.start < b for a, b in spans)}
+        if t == "CRM" and s is None and (ev.cls.name == "primitive" or words & LYNCH_WORDS):
+            ev.cls = lex.classes["mob"]  # "suspected thieves were burnt to death": street justice
+            return
         if ev.cls.name == "primitive":
             return
-        s, t = src.get("sector"), tgt.get("sector")
-        if s in ARMED_SECTORS and t in ARMED_SECTORS:
+        if t in ARMED_SECTORS or (t is None and victims & ARMED_SECTORS) or \
+                (s in ARMED_SECTORS and t in ARMED_SECTORS) or (s in ("MIL", "COP") and t is None):
+            # whoever attacks police, soldiers or an armed group fights a battle; security forces
+            # who kill without a civilian target named fight the armed men they pursue
             ev.cls = lex.classes["clash"]
-        elif ev.cls.name == "clash" and t in ("CVL",):
-            ev.cls = lex.classes["attack"]
+        elif ev.cls.name == "clash" and t == "CVL" and ev.target_by == "clause":
+            ev.cls = lex.classes["attack"]  # "militiamen fought villagers": one side is unarmed
 
     def _casualties(self, doc: Doc, events: list[Event]) -> None:
         mentions = doc._.casualties or []
