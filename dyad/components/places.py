@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 
@@ -56,7 +56,12 @@ BLOCKED_KEYS = frozenset({"us"})  # the country only when written "US" / "U.S."
 GENERIC_KEYS = frozenset({"west coast", "east coast", "north coast", "south coast", "gulf coast",
                           "the west", "the east", "the north", "the south"})
 # Reasons for taking a weak mention as a place that also hold for the name's other mentions.
-SPREADING = frozenset({"ner", "cue", "list", "adjacent", "prep", "prominent", "spread"})
+SPREADING = frozenset({"ner", "cue", "list", "adjacent", "prep", "prominent", "spread", "dateline",
+                       "residence", "district"})
+# What follows a dateline: "BEIRUT: ...", "TORRINGTON — ...", "COLUMBIA --- ..."
+DATELINE_MARKS = frozenset({"\u2014", "\u2013", "-", ":", ",", "(", "--", "---", "\u2015", "\u201d"})
+# US party letters before a legislator's home: "Sen. Bob Casey, D-Pa.", "R-Elbow Lake", "DFL-Cook"
+PARTIES = frozenset({"D", "R", "I", "DFL", "GOP"})
 FEATURE_OF_ROW = {"region": "region", "country": "country", "admin1": "admin1", "admin2": "admin2",
                   "city": "city"}
 
@@ -80,9 +85,20 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
+    # internal (not in the report): why the mention was taken as a place (see Places._accept), the
+    # index of its sentence in doc.sents, and whether it stands for an actor rather than a location
+    # ("Washington said", "Pakistan's decision"), so event linking can tell a setting from a party
+    why: str = field(default="", compare=False)
+    sentence: int = field(default=-1, compare=False)
+    agentive: bool = field(default=False, compare=False)
 
     def as_report(self) -> dict:
-        return asdict(self)
+        """The SPEC fields only (dyad.report/1), in SPEC order."""
+        return {k: getattr(self, k) for k in REPORT_FIELDS}
+
+
+REPORT_FIELDS = ("id", "name", "start", "end", "feature", "country", "admin1", "iso3166_2", "lat", "lon",
+                 "geonameid")
 
 
 @dataclass
@@ -103,6 +119,7 @@ class Mention:
     prep: bool = False  # after a locative preposition ("in", "near", ...)
     person: bool = False  # the word is part of a person's name elsewhere in the text
     why: str = ""  # why it was taken as a place (see Places._accept)
+    dateline: bool = False  # opens the story as its dateline ("BEIRUT: ...")
     near_any: frozenset[int] | set[int] = frozenset()  # candidates near a candidate of another name
 
 
@@ -116,6 +133,8 @@ class Cues:
         self.prepositions = frozenset(cues.get("prepositions", ()))
         self.generic = frozenset(cues.get("generic_nouns", ()))
         self.institutions = frozenset(cues.get("institutions", ()))
+        self.institution_heads = frozenset(cues.get("institution_heads", ()))
+        self.residents = frozenset(cues.get("residents", ()))
         self.feature: dict[str, str] = {}
         for feat, key in (("admin1", "admin1_words"), ("admin2", "admin2_words"), ("city", "city_words")):
             for w in cues.get(key, ()):
@@ -151,12 +170,15 @@ class Places(Component):
         mentions = self.recognise(doc)
         self.resolve(doc, mentions)
         places = []
+        sent_of = _sentence_index(doc)
         for m in mentions:
             if not m.accepted:
                 continue
             span = doc[m.start:m.end]
             c = m.choice
-            place = Place(id=f"p{len(places) + 1}", name=span.text, start=span.start_char, end=span.end_char)
+            place = Place(id=f"p{len(places) + 1}", name=span.text, start=span.start_char, end=span.end_char,
+                          why=m.why, sentence=sent_of[m.start] if sent_of else -1,
+                          agentive=_agentive(doc, m.start, m.end))
             if c is not None:
                 place.feature = FEATURE_OF_ROW.get(c.feature, "other")
                 place.country = c.country
@@ -205,7 +227,7 @@ class Places(Component):
                 # names inside an unknown span: "Greece Italy", "Robinson College Cambridge"
                 subs = [self._mention(doc, ms, me, ent.label_, strong=True) for ms, me in matches
                         if s <= ms and me <= e]
-                subs = [x for x in subs if x.cands and self._standalone(doc, x)]
+                subs = [x for x in subs if x.cands and (self._standalone(doc, x) or self._opens(doc, x, s))]
                 if subs:
                     mentions.extend(subs)
                     for i in range(s, e):
@@ -390,8 +412,9 @@ class Places(Component):
                 elif before in cues.type_before and m.cue is None:
                     m.cue = cues.feature.get(before) or "place"
                 m.prep = before in cues.prepositions
-                if m.cue is None and self._dateline(doc, m):
-                    m.cue = "place"
+                if self._dateline(doc, m):
+                    m.dateline = True
+                    m.cue = m.cue or "place"
         # acceptance of the weak mentions, to a fixed point (acceptance spreads through lists and
         # through repeated names: "Tamil Nadu" tagged GPE once makes its PERSON-tagged repeats places)
         for m in mentions:
@@ -411,20 +434,25 @@ class Places(Component):
 
     @staticmethod
     def _dateline(doc, m: Mention) -> bool:
-        """An all-capitals name opening a paragraph and followed by a dash, colon or comma:
-        the dateline of an agency story ("BEIRUT: ...", "TORRINGTON — ...")."""
+        """A capitalised name opening a paragraph or following a headline, then a dash, colon or
+        comma: the dateline of an agency or local story ("BEIRUT: ...", "TORRINGTON — ...",
+        "DeKALB – ..."). Mostly upper case, as datelines are set."""
         span = doc[m.start:m.end]
-        if not span.text.isupper() or len(span.text) < 3:
+        letters = [ch for ch in span.text if ch.isalpha()]
+        if len(letters) < 3 or sum(ch.isupper() for ch in letters) < 0.7 * len(letters):
             return False
         if m.start > 0 and "\n" not in doc[m.start - 1].text_with_ws and not doc[m.start - 1].is_space \
                 and doc[m.start - 1].text not in (".", "!", "?", "\u201d", '"'):
             return False
-        return m.end < len(doc) and doc[m.end].text in ("—", "–", "-", ":", ",", "(", "--")
+        # "\u201d" after a dateline is a mis-decoded dash in older feeds ("RICHLAND \u201d A ...")
+        return m.end < len(doc) and doc[m.end].text in DATELINE_MARKS
 
     def _accept(self, doc, m: Mention, mentions, groups, sure: set[str]) -> str | None:
         """Why a weak mention is a place (None: it is not). The reasons in SPREADING also vouch for
         the name's other mentions in the article; the others (a name inside an organisation's name,
         a modifier) hold only where they are."""
+        if m.dateline:
+            return "dateline"
         if m.person and m.cue is None:
             return None
         span = doc[m.start:m.end]
@@ -435,29 +463,15 @@ class Places(Component):
             return None  # acronyms name organisations ("NATO", "TASS") unless a country's ("UAE")
         if m.key in sure:
             return "spread"
+        if self._party_district(doc, m):
+            return "district"  # "Rep. Torrey Westrom, R-Elbow Lake": a legislator's home district
         if m.label.startswith("in:"):
-            # "Minnesota House", "Air France", "Delta police": the name of a country, a division or a
-            # known town at the edge of an organisation's name locates it
-            left = m.start - 1
-            while left >= 0 and doc[left].text in DETERMINERS:
-                left -= 1
-            inner = m.label[3:]
-            edge = left < 0 or doc[left].ent_type_ != inner or m.end == len(doc) or doc[m.end].ent_type_ != inner
-            if not edge:
-                return None
-            if main_big:
-                return "embedded"
-            if m.key.rsplit(" ", 1)[-1] in ("county", "parish", "township", "borough"):
-                return "embedded"  # "Madison County Health Department"
-            # a town's local institution: "Crestwood School Board", "Delta Police Department"
-            if m.end < len(doc) and doc[m.end].lower_ in self.cues.institutions and any(
-                    c.feature in ("city", "admin2") and not c.alt for c in m.cands[:3]):
-                return "embedded"
-            return None
+            return self._embedded(doc, m, main_big)
         if m.cue is not None:
             return "cue"
         members = groups.get(m.group, [])
-        if len(members) > 1 and any(x.accepted for x in members if x is not m) and m.label != "PERSON":
+        if len(members) > 1 and any(x.accepted for x in members if x is not m) and (
+                m.label != "PERSON" or self._town(m)):
             return "list"
         nxt = m.end
         if nxt + 1 < len(doc) and doc[nxt].text == "," and any(
@@ -466,8 +480,12 @@ class Places(Component):
             return "adjacent"  # "Chowchilla, Calif." / "Khost, Afghanistan"
         if m.prep and self._prominent(m):
             return "prep"
+        if self._residence(doc, m):
+            return "residence"
         if self._modifier(doc, m):
             return "modifier"
+        if self._institution(doc, m):
+            return "institution"
         if m.label == "PERSON":
             return None
         # prominent on its own: a country, a first-level division or a region by its main name (a
@@ -476,13 +494,82 @@ class Places(Component):
             return "prominent"
         return None
 
+    def _embedded(self, doc, m: Mention, main_big: bool) -> str | None:
+        """A name inside a longer entity: a place when it sits at the entity's edge and names a
+        country, a division, a big city or the town of a local institution ("Minnesota House",
+        "Air France", "Delta Police Department", "University of Rochester"), because the news
+        corpora annotate those and they say where the organisation is."""
+        left = m.start - 1
+        while left >= 0 and doc[left].text in DETERMINERS:
+            left -= 1
+        inner = m.label[3:]
+        at_left = left < 0 or doc[left].ent_type_ != inner
+        at_right = m.end == len(doc) or doc[m.end].ent_type_ != inner
+        if not (at_left or at_right):
+            return None
+        if main_big:
+            return "embedded"
+        if m.key.rsplit(" ", 1)[-1] in ("county", "parish", "township", "borough"):
+            return "embedded"  # "Madison County Health Department"
+        if self._institution(doc, m):
+            return "embedded"  # "Crestwood School Board", "Amherst College"
+        # "University of Rochester", "Archdiocese of Boston": the institution of a town
+        if at_right and m.start >= 2 and doc[m.start - 1].lower_ == "of" \
+                and doc[m.start - 2].lower_ in self.cues.institution_heads and self._town(m):
+            return "embedded"
+        # a big city opening an organisation's name: "Seattle Fire", "Venice Commission"
+        if at_left and any(c.feature == "city" and not c.alt and c.population >= 100_000 for c in m.cands[:3]):
+            return "embedded"
+        return None
+
     @staticmethod
-    def _modifier(doc, m: Mention) -> bool:
+    def _town(m: Mention, population: int = 0) -> bool:
+        """Whether one of the first candidates is a town or district by its main name."""
+        return any(c.feature in ("city", "admin2") and not c.alt and c.population >= population
+                   for c in m.cands[:3])
+
+    @staticmethod
+    def _party_district(doc, m: Mention) -> bool:
+        """US legislators' party and home: "D-Braxton", "(R-Ocilla)", "DFL-Cook"."""
+        i = m.start
+        return i >= 2 and doc[i - 1].text in ("-", "\u2013") and doc[i - 2].text in PARTIES \
+            and any(c.feature in ("city", "admin2", "admin1") and not c.alt for c in m.cands[:3])
+
+    @staticmethod
+    def _glued(doc, m: Mention) -> bool:
+        """Whether a capitalised word mid-sentence runs into the name from the left ("Meadow Grove":
+        "Grove" alone is another place), so the name is only part of a longer one."""
+        i = m.start - 1
+        return i >= 0 and doc[i].text[:1].isupper() and doc[i].is_alpha and not doc[i].is_sent_start \
+            and doc[i].text not in DETERMINERS
+
+    def _residence(self, doc, m: Mention) -> bool:
+        """"Mindy Miller of Ravenel", "Jeremy Watson, 30, of Ten Mile", "Pack 136 of Madison":
+        'of' + a town after a person's name or a number names where they live."""
+        i = m.start
+        if i < 2 or doc[i - 1].lower_ != "of" or not self._town(m) or m.end - m.start > 3:
+            return False
+        p = doc[i - 2]
+        if p.text == "," and i >= 3:
+            p = doc[i - 3]
+        return p.ent_type_ == "PERSON" or p.like_num or p.lower_ in self.cues.residents
+
+    def _institution(self, doc, m: Mention) -> bool:
+        """A town's name before the name of its own institution: "Grovetown police", "Tillsonburg
+        Mayor", "Rochester Fire Department", "Amherst College"."""
+        if m.end >= len(doc) or doc[m.end].lower_ not in self.cues.institutions or self._glued(doc, m):
+            return False
+        return self._town(m)
+
+    def _modifier(self, doc, m: Mention) -> bool:
         """A town's name used as a noun modifier: "an Edmonton woman", "the Gainesville sewer
-        system". Only for towns of some size by their main name, where the model said ORG/PERSON."""
-        if m.end >= len(doc) or m.end - m.start > 3:
+        system". For towns of some size by their main name, or any town before a word for its
+        people ("a Crafton man", "Augusta native")."""
+        if m.end >= len(doc) or m.end - m.start > 3 or self._glued(doc, m):
             return False
         nxt = doc[m.end]
+        if nxt.lower_ in self.cues.residents and nxt.text not in ("Man",):
+            return self._town(m)
         if nxt.text in ("'s", "’s") and m.end + 1 < len(doc):
             nxt = doc[m.end + 1]
         if not (nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ")):
@@ -498,6 +585,16 @@ class Places(Component):
             return False
         return any((c.feature in ("country", "admin1", "region") or c.population >= 50_000) and not c.alt
                    for c in m.cands[:3])
+
+    def _opens(self, doc, m: Mention, start: int) -> bool:
+        """Whether a division or town opens an unknown entity as the name of its own office: "Lamar
+        County Commissioners", "Edgar County Sheriff's Department", "Tillsonburg Mayor ..."."""
+        if m.start != start or m.end >= len(doc):
+            return False
+        if m.key.rsplit(" ", 1)[-1] in ("county", "parish", "township", "borough") and any(
+                c.feature == "admin2" for c in m.cands[:3]):
+            return True
+        return doc[m.end].lower_ in self.cues.institutions and self._town(m)
 
     @staticmethod
     def _prominent(m: Mention) -> bool:
@@ -680,6 +777,39 @@ class _Context:
             for lat, lon in pts:
                 best = min(best, distance_km(c.lat, c.lon, lat, lon))
         return best
+
+
+def _sentence_index(doc) -> list[int]:
+    """Sentence number of every token (empty when the Doc has no sentence boundaries)."""
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return []
+    out = [0] * len(doc)
+    for k, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            out[i] = k
+    return out
+
+
+# Dependency roles in which a place name stands for its government or people: "Washington said",
+# "Kabul's decision", "talks between Islamabad and Kabul" are actors, not settings.
+_AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+
+
+def _agentive(doc, start: int, end: int) -> bool:
+    """Whether a place mention is used as an actor (metonymy): the subject or possessor of its
+    clause, or the object of "by". Read from the head token of the span's parse."""
+    if not doc.has_annotation("DEP"):
+        return False
+    head = doc[start:end].root
+    dep = head.dep_
+    if dep in ("conj", "appos"):  # "Pakistan and India said": the first conjunct's role
+        first = head.head
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        dep = first.dep_
+    if dep == "pobj" and head.head.lower_ == "by":
+        return True
+    return dep in _AGENT_DEPS
 
 
 @Language.factory("dyad_places", assigns=["doc._.places"])
