@@ -141,6 +141,7 @@ class Quotes(Component):
         self.describe_verbs = set(cues["describe_verbs"])
         self.speech_nouns = set(cues["speech_nouns"])
         self.person_anaphors = set(cues["person_anaphors"])
+        self._inside: list[bool] | None = None
         self.group_anaphors = set(cues["group_anaphors"])
 
     # ------------------------------------------------------------------ main
@@ -148,6 +149,7 @@ class Quotes(Component):
         text = doc.text
         stretches = find_stretches(text)
         inside = _inside_mask(len(doc), doc, stretches)
+        self._inside = inside  # read by _subject; reset for every document
         quotes: list[Quote] = []
         prev_by_para: dict[int, Quote] = {}
         last_quote: Quote | None = None
@@ -199,9 +201,10 @@ class Quotes(Component):
         """Tokens of the sentences the quote touches, plus the next sentence when the quote ends its own."""
         sents = list({t.sent.start: t.sent for t in (span[0], span[-1])}.values())
         last = sents[-1]
-        if last.end < len(doc) and last.end <= span.end + 1:
+        if last.end < len(doc) and last.end <= span.end + 2:
+            # the parser often ends a sentence at the closing mark ('“…?” | Lichtman said about …')
             nxt = doc[last.end].sent
-            if _same_paragraph(doc, span.end_char, nxt.start_char) and len(nxt) <= 12:
+            if _same_paragraph(doc, span.end_char, nxt.start_char):
                 sents.append(nxt)
         first = sents[0]
         if first.start > 0 and first.start >= span.start - 1:
@@ -299,7 +302,12 @@ class Quotes(Component):
         return "partial"
 
     def _subject(self, cue: Token) -> Token | None:
-        """The speaker token of a cue: its subject, the controller of a bare infinitive, or 'according to X'."""
+        """The speaker token of a cue: its subject, the controller of a bare infinitive, or 'according to X'.
+
+        Words inside quotation marks are never the speaker: the parser sometimes hangs a second
+        subject from inside the quote on the cue ('“…the foundation…,” said a person').
+        """
+        inside = self._inside or ()
         if cue.lower_ == "according":
             for c in cue.children:
                 if c.dep_ == "prep":
@@ -322,10 +330,18 @@ class Quotes(Component):
             if by_obj is not None:
                 return by_obj
         for c in cue.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE and not (
+                    c.i < len(inside) and inside[c.i]):
                 return c
             if c.dep_ == "nsubj" and c.lower_ in ("who", "that") and cue.dep_ == "relcl":
                 return cue.head
+        before = cue.doc[max(0, cue.i - 3):cue.i].text
+        if any(m in before for m in ("”", "\"", "''", "’")):
+            # inverted order after a quote: '“…,” said a person close to the Clintons' / 'read the email'
+            inv = next((c for c in cue.children if c.dep_ in ("dobj", "attr", "npadvmod", "oprd") and c.i > cue.i
+                        and c.pos_ in ("NOUN", "PROPN")), None)
+            if inv is not None:
+                return inv
         head = cue
         for _ in range(4):  # xcomp / conj / advcl / "by warning": climb to the clause that has the subject
             if head.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep") and head.head != head:
