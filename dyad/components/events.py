@@ -225,7 +225,9 @@ def drop_governed(triggers: list[Trigger]) -> list[Trigger]:
     for trig in triggers:
         token, governed = trig.token, False
         for _ in range(4):
-            if token.dep_ not in EMBEDDING_DEPS or token.head is token:
+            deps = EMBEDDING_DEPS | ({"nsubjpass", "appos"} | ({"conj"} if token.pos_ == "NOUN" else set())
+                                    if trig.cls.family == "violence" else set())
+            if token.dep_ not in deps or token.head is token:
                 break
             token = token.head
             gov = by_token.get(token.i)
@@ -235,7 +237,13 @@ def drop_governed(triggers: list[Trigger]) -> list[Trigger]:
                 break
         if not governed and not _protest_cause(trig, by_token):
             kept.append(trig)
-    return kept
+    # weapons named in a sentence that tells of their seizure or defusal, with no act of
+    # violence of their own ("seized two landmines, IEDs and grenades"), are its objects
+    seizing = {t.token.sent.start for t in kept if t.cls.name == "disrupted"}
+    acting = {t.token.sent.start for t in kept if t.cls.family == "violence" and
+              (t.token.pos_ == "VERB" or t.cls.name == "kill")}
+    return [t for t in kept if not (t.cls.family == "violence" and t.token.pos_ != "VERB" and
+                                    t.token.sent.start in seizing - acting)]
 
 
 CAUSE_PREPS = {"against", "over", "following", "after", "about", "at", "of", "for"}
@@ -302,6 +310,15 @@ def _scene_words(ev) -> set[str]:
 
 
 def _first_fitting(entries: list[TriggerEntry], token: Token) -> TriggerEntry | None:
+    """The first reading whose part of speech fits and whose `needs` words are in the clause —
+    a reading whose words are in the verb's own object first ("seized two landmines ... in
+    Donetsk region" is a weapons seizure, not a capture of territory)."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    if objects and sum(e.needs is not None for e in entries) > 1:
+        obj_words = {w for o in objects for t in o.subtree for w in (t.lower_, t.lemma_.lower())}
+        for e in entries:
+            if e.needs is not None and e.needs & obj_words and (e.pos != "VERB" or token.pos_ == "VERB"):
+                return e
     words = None
     for e in entries:
         if e.pos == "VERB" and token.pos_ != "VERB" or e.pos == "NOUN" and token.pos_ not in ("NOUN", "PROPN"):
@@ -542,7 +559,38 @@ def roles(token: Token) -> tuple[Token | None, Token | None]:
     return src, tgt
 
 
-def salience(doc: Doc, ev: Event) -> float:
+BACKGROUND_MARKS = {"after", "following", "despite", "amid", "amidst", "since", "before", "because", "until",
+                    "unless"}
+BACKGROUND_NOUNS = {"wake", "response", "aftermath", "retaliation", "reprisal", "revenge", "spite", "light"}
+
+
+def background(token: Token, classes: dict[int, EventClass] | None = None) -> bool:
+    """Whether a trigger is told as background of another act: "agreed to a ceasefire after two
+    days of fighting", "surrendered following a government offensive", "despite the air
+    strikes", "in the wake of the killings" — the sentence reports the main clause's act.
+
+    Not when the main clause tells the same incident's outcome: "twelve people were killed
+    after suicide bombers struck", "nine students were arrested after they burned a dormitory"
+    report the strike and the riot (`classes` maps trigger tokens to their classes)."""
+    t = token
+    for _ in range(8):
+        gov = None
+        if any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in t.children):
+            gov = t.head
+        elif t.dep_ == "prep" and t.lower_ in BACKGROUND_MARKS:
+            gov = t.head
+        elif t.dep_ == "pobj" and t.lower_ in BACKGROUND_NOUNS and t.head.lower_ == "in":
+            gov = t.head.head
+        if gov is not None:
+            cls = (classes or {}).get(gov.i)
+            return not (cls is not None and cls.name in ("kill", "arrest"))
+        if t.head is t or t.dep_ == "ROOT":
+            return False
+        t = t.head
+    return False
+
+
+def salience(doc: Doc, ev: Event, classes: dict[int, EventClass] | None = None) -> float:
     """How central an event is to the article: its kind, its toll, and how early it is told.
 
     News puts the main event in the headline and lede, so an event first told in the opening
@@ -554,6 +602,8 @@ def salience(doc: Doc, ev: Event) -> float:
     score = float(ev.cls.rank)
     if ev.casualties.get("killed"):
         score += 2
+    if all(background(t.token, classes) for t in ev.triggers if not t.anaphoric):
+        score -= 6
     if lede is not None and lede.start <= first < lede.end:
         score += 3
     elif "\n" not in doc.text[:doc[first].idx]:
@@ -579,7 +629,8 @@ class Events(Component):
             self._status(ev)
             ev.confidence = 0.4 + 0.1 * sum(x is not None and x != [] and x != {} for x in (
                 ev.source, ev.target, ev.places or None, ev.date, ev.casualties.get("killed")))
-        events.sort(key=lambda e: (-salience(doc, e), e.main.i))
+        classes = {t.token.i: t.cls for e in events for t in e.triggers}
+        events.sort(key=lambda e: (-salience(doc, e, classes), e.main.i))
         for i, ev in enumerate(events, 1):
             ev.id = f"e{i}"
         doc._.events = events
@@ -712,9 +763,16 @@ class Events(Component):
         violence: a riot — a violent demonstration when the crowd is protesting, mob violence
         otherwise. Armed men against civilians: an attack.
         """
+        lex = lexicon()
+        if ev.cls.name in ("regain", "overtake"):  # who takes the ground decides whose gain it is
+            sector = (ev.source or {}).get("sector")
+            if sector in ("MIL", "COP", "GOV"):
+                ev.cls = lex.classes["regain"]
+            elif sector in ("REB", "CRM", "UNK", "OPP"):
+                ev.cls = lex.classes["overtake"]
+            return
         if ev.cls.family != "violence" or ev.cls.name not in GENERIC_VIOLENCE:
             return
-        lex = lexicon()
         src, tgt = ev.source or {}, ev.target or {}
         words = set()
         for sent in ev.sentences():
