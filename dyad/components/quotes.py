@@ -389,7 +389,9 @@ class Quotes(Component):
                                                            for c in subj.children):
             actor = self._role_antecedent(doc, subj)
             if actor is not None:
+                # named as the text names them ("the governor"), linked to who that is
                 actor.add_mention(np.start_char, np.end_char)
+                return actor, _speaker_text(np)
         if actor is not None and subj.pos_ == "NOUN" and actor.kind != "person" and \
                 not any(s <= subj.idx < e for s, e in actor.mentions):
             # "a spokesman for committee Democrats": the person speaks for the body
