@@ -135,6 +135,7 @@ class Cues:
         self.institutions = frozenset(cues.get("institutions", ()))
         self.institution_heads = frozenset(cues.get("institution_heads", ()))
         self.residents = frozenset(cues.get("residents", ()))
+        self.adjectival_place = frozenset(cues.get("adjectival_place", ()))
         self.feature: dict[str, str] = {}
         for feat, key in (("admin1", "admin1_words"), ("admin2", "admin2_words"), ("city", "city_words")):
             for w in cues.get(key, ()):
@@ -260,6 +261,7 @@ class Places(Component):
             for i in range(s, e):
                 taken[i] = True
         mentions.extend(self._abbreviations(doc, taken))
+        mentions.extend(self._adjectival(doc, taken))
         mentions.sort(key=lambda m: m.start)
         self._contexts(doc, mentions)
         return mentions
@@ -312,6 +314,30 @@ class Places(Component):
                             strong=True, cue="admin1", accepted=True)
                 out.append(m)
                 taken[i] = True
+        return out
+
+    def _adjectival(self, doc, taken: list[bool]) -> list[Mention]:
+        """A nationality adjective before a word for a place names the country as a location: "the
+        Syrian city of Aleppo", "Afghan territory", "the Turkish border", "Chinese cities". Alone
+        or before people and bodies ("Turkish troops", "the Afghan government") it names a
+        nationality and stays out of the places (SPEC)."""
+        gaz = self.gaz
+        out = []
+        for i, tok in enumerate(doc[:-1]):
+            if taken[i] or not tok.text[:1].isupper():
+                continue
+            j = i + 1
+            if j + 1 < len(doc) and doc[j].lower_ in DIRECTIONS:
+                j += 1  # "the Syrian northern border"
+            if doc[j].lower_ not in self.cues.adjectival_place:
+                continue
+            iso2 = gaz.demonym_of(tok.text)
+            cand = gaz.country(iso2) if iso2 else None
+            if cand is None:
+                continue
+            out.append(Mention(start=i, end=i + 1, key=normalize(tok.text), cands=(cand,), label="ADJ",
+                               strong=True, accepted=True, why="adjectival"))
+            taken[i] = True
         return out
 
     @staticmethod
@@ -419,7 +445,7 @@ class Places(Component):
         # through repeated names: "Tamil Nadu" tagged GPE once makes its PERSON-tagged repeats places)
         for m in mentions:
             if m.accepted:
-                m.why = "ner"
+                m.why = m.why or "ner"
         changed = True
         while changed:
             changed = False

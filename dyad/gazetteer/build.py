@@ -562,11 +562,19 @@ def build(sources: Sources, lexicon: dict | None = None) -> dict:
             t.index(by_geonameid[gid], [name], alt=False)
 
     # ---- nationality words, which the places component refuses as place names
+    # and which country each names, for the places component's adjectival place phrases ("the Syrian
+    # city of Aleppo", "Afghan territory"); the lexicon's list corrects countryinfo where it names a
+    # part for the whole (its demonym of the United Kingdom is "Welsh")
     demonyms = {normalize(x) for x in lexicon.get("demonyms", {}).get("extra", ())}
-    for info in sources.country_info.values():
+    demonym_country: dict[str, str] = {}
+    for iso2, info in sorted(sources.country_info.items()):
         d = info.get("demonym")
         if d and _latin(d):
             demonyms |= {normalize(d), normalize(d) + "s"}
+            demonym_country.setdefault(normalize(d), iso2)
+    for word, iso2 in lexicon.get("demonyms", {}).get("countries", {}).items():
+        demonyms.add(normalize(word))
+        demonym_country[normalize(word)] = iso2
 
     # ---- pack
     countries = [""] + sorted({c for c in t.country if c})
@@ -591,6 +599,7 @@ def build(sources: Sources, lexicon: dict | None = None) -> dict:
         "country_row": country_row,
         "abbrev": abbrev,
         "demonyms": sorted(demonyms),
+        "demonym_country": demonym_country,
     }
 
 

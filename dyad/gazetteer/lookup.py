@@ -88,6 +88,7 @@ class Gazetteer:
         self.country_row: dict[str, int] = payload["country_row"]
         self.demonyms: frozenset[str] = frozenset(payload.get("demonyms", ()))
         self.abbrev: dict[str, int] = payload.get("abbrev", {})
+        self.demonym_country: dict[str, str] = payload.get("demonym_country", {})
         self._cache: dict[str, tuple[Candidate, ...]] = {}
 
     def __len__(self) -> int:
@@ -140,6 +141,10 @@ class Gazetteer:
         """The country row for an ISO 3166-1 alpha-2 code."""
         i = self.country_row.get(iso2.upper())
         return None if i is None else self.row(i)
+
+    def demonym_of(self, word: str) -> str | None:
+        """The ISO 3166-1 alpha-2 country a nationality adjective names ("Syrian" -> "SY"), if any."""
+        return self.demonym_country.get(normalize(word))
 
     def is_demonym(self, word: str) -> bool:
         """Whether a word is a nationality adjective/noun ("Afghan", "Pakistanis")."""
