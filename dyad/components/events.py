@@ -611,6 +611,32 @@ def salience(doc: Doc, ev: Event, classes: dict[int, EventClass] | None = None) 
     return score
 
 
+def _home_country(places) -> str | None:
+    """The country most of an article's resolved places lie in (ties: the first named).
+
+    Names of countries and provinces weigh double: they are rarely misread, where a village
+    name often has namesakes abroad ("Marti, Samburu": Samburu is the evidence)."""
+    counts: dict[str, int] = {}
+    for p in places:
+        if p.country and p.lat is not None:
+            counts[p.country] = counts.get(p.country, 0) + (2 if p.feature in ("country", "admin1") else 1)
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+LOCATIVE_WORDS = {"in", "at", "near", "outside", "around", "inside", "into", "across", "within", "of", "from"}
+
+
+def _locative(doc: Doc, start: int) -> bool:
+    """Whether a place is introduced by a locative preposition ("in Mandera", "near Lamu")."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    if prev.lower_ == "the" and span.start > 1:
+        prev = doc[span.start - 2]
+    return prev.lower_ in LOCATIVE_WORDS
+
+
 # ---------------------------------------------------------------- the component
 class Events(Component):
     name = "dyad_events"
@@ -844,11 +870,22 @@ class Events(Component):
             setting = [p for p in places if (p.start, p.end) not in agentive]
             local = [p for p in setting if p.feature != "country"]
             chosen = (local or setting)[:1]
+        home = _home_country(places)
+        if chosen and places and ev.cls.acled_type and all(p.lat is None for p in chosen):
+            # the event's own places could not be resolved: add the article's resolved setting
+            setting = [p for p in places if (p.start, p.end) not in agentive and p.lat is not None
+                       and (home is None or p.country == home)]
+            local = [p for p in setting if p.feature != "country"]
+            chosen = chosen + (local or setting)[:1]
         src_country = (ev.source or {}).get("country")
         if len(chosen) > 1:
             chosen = [p for p in chosen if not (p.feature == "country" and p.country == src_country)] or chosen
         order = {"locality": 0, "city": 0, "admin2": 1, "admin1": 2, "region": 3, "other": 3, "country": 4}
-        chosen.sort(key=lambda p: (order.get(p.feature or "other", 3), p.start))
+        # resolved places first, then those of the article's own country (a reading in another
+        # country is more likely a misresolved namesake), then where the event happened ("in X",
+        # "at X") before places named as modifiers ("the Garissa attack"), then the most specific
+        chosen.sort(key=lambda p: (p.lat is None, home is not None and p.country not in (home, None),
+                                   not _locative(doc, p.start), order.get(p.feature or "other", 3), p.start))
         seen, ids = set(), []
         for p in chosen:
             key = (p.name, p.lat, p.lon)
