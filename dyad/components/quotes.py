@@ -236,7 +236,8 @@ class Quotes(Component):
             if subj is None or any(subj.left_edge.i <= x.i <= subj.right_edge.i for x in span):
                 continue  # a quote inside the cue's subject is not what was said
             d = span.start - t.i if t.i < span.start else t.i - span.end + 1
-            rank = (not governs, d * 2 + (0 if t.i >= span.end else 1))
+            # a speech noun ("his comments") cues only when no verb does: it often names the topic
+            rank = (not governs, t.pos_ == "NOUN", d * 2 + (0 if t.i >= span.end else 1))
             if best_rank is None or rank < best_rank:
                 best, best_rank = t, rank
         return best
@@ -246,6 +247,11 @@ class Quotes(Component):
         or a pronoun ("Toomey fumed", "Trump shot back in a statement")."""
         doc = span.doc
         sent = span[0].sent
+        # a headline "Sanders: Clinton needs to 'get away from all of this'": the name before the colon
+        colon = next((t for t in sent[:7] if t.text == ":" and t.i < span.start), None)
+        if colon is not None and colon.i > sent.start and all(
+                t.pos_ == "PROPN" or t.lower_ == "and" for t in doc[sent.start:colon.i]) and not inside[colon.i - 1]:
+            return doc[colon.i - 1]
         roots = [sent.root]
         # an introduction ending in a colon: "Obama's first questioners were hostile: '…'"
         if sent.start > 0 and doc[sent.start - 1].text == ":" or doc[max(0, span.start - 2):span.start].text.strip(
