@@ -114,3 +114,78 @@ def test_event_known_only_through_a_claim_is_claimed():
     r, ev = first("A car bomb exploded outside a hotel in Mogadishu on Sunday, killing six people. "
                   "Al-Shabaab claimed responsibility for the attack.")
     assert ev.status == "reported"
+
+
+# ---------------------------------------------------------------- issue 5: who fights decides the kind
+@pytest.mark.parametrize("text, subtype", [
+    # headline parses: a noun read as a verb, a shared subject, word order
+    ("Armed group attacks villagers in Tana River", "Attack"),
+    ("Armed members of a militia attack police officers; casualties on both sides", "Armed clash"),
+    ("Police pursue cattle rustlers; kill four", "Armed clash"),
+    # an armed target makes a battle, whoever fires first
+    ("Two police officers were killed by bandits in Baringo on Sunday.", "Armed clash"),
+    ("Police shot dead five suspected carjackers in Ruiru after a car chase.", "Armed clash"),
+    ("Militants attacked a police post near the border, injuring two officers.", "Armed clash"),
+    # unarmed people: an attack; crowds and street justice: mob violence
+    ("Gunmen killed four herdsmen at a watering point in Marsabit.", "Attack"),
+    ("Three suspected thieves were burnt to death by villagers in Kinangop.", "Mob violence"),
+    ("Two suspected robbers were stoned to death in Kisii town on Friday.", "Mob violence"),
+    ("Hawkers clashed with county officers and police in the town centre over evictions.", "Mob violence"),
+    # communal fighting stays a battle even when the dead are counted as people
+    ("Five people were killed in clashes between two rival clans in Mandera.", "Armed clash"),
+])
+def test_roles_decide_the_kind_of_violence(text, subtype):
+    _, ev = first(text)
+    assert ev.acled_subtype == subtype, (text, ev.acled_subtype, ev.source, ev.target)
+
+
+def test_armed_target_from_a_compound_and_a_named_group():
+    _, ev = first("Mungiki members attacked a police camp in Kiambu.")
+    assert ev.target.sector == "COP"
+    assert ev.acled_type == "Battles"
+
+
+@pytest.mark.parametrize("text", [
+    "Residents of Kapkwen protested after a pedestrian was killed by a motorist.",
+    "Hundreds of traders marched in Kisumu to protest the killing of a colleague by unknown gunmen.",
+    "Students demonstrated against police killings in the town on Monday.",
+])
+def test_violence_a_protest_is_about_is_not_part_of_it(text):
+    r, ev = first(text)
+    assert ev.acled_subtype == "Peaceful protest", [(e.acled_subtype, e.plover) for e in r.events]
+
+
+def test_protest_words_that_did_not_happen_are_not_its_course():
+    _, ev = first("Opposition supporters marched through Kisumu on Tuesday. There were no reports of violence "
+                  "or running battles with police.")
+    assert ev.acled_subtype == "Peaceful protest"
+
+
+@pytest.mark.parametrize("text, subtype", [
+    ("Police found an improvised explosive device near the airport and defused it.", "Disrupted weapons use"),
+    ("Special forces destroyed a roadside bomb during an operation in Kandahar province.", "Disrupted weapons use"),
+    ("Soldiers seized two landmines, three grenades and 2,000 rounds of ammunition from a cache in the region.",
+     "Disrupted weapons use"),
+    ("Government troops withdrew from the town on Monday and the rebels entered it unopposed.",
+     "Non-violent transfer of territory"),
+    ("Government forces recaptured the town of Bama from the insurgents on Friday.", "Government regains territory"),
+    ("Rebels captured the town after government troops fled, residents said.", "Non-state actor overtakes territory"),
+])
+def test_strategic_developments(text, subtype):
+    r, ev = first(text)
+    assert ev.acled_subtype == subtype, [(e.acled_subtype, e.plover) for e in r.events]
+
+
+def test_background_act_ranks_below_the_main_clause():
+    r, ev = first("The two countries agreed to a ceasefire on Sunday after three weeks of heavy fighting.")
+    assert ev.plover == "AGREE"
+    # ...but an outcome told in the main clause belongs to the act in the 'after' clause
+    r, ev = first("Twelve people were killed on Wednesday after two suicide bombers struck a market in Maiduguri.")
+    assert ev.acled_subtype == "Suicide bomb"
+
+
+def test_event_place_prefers_the_home_country_and_the_locative():
+    r, ev = first("Students in Nairobi protested against the Garissa attack on Monday, calling for more security.")
+    places = {p.id: p for p in r.places}
+    first_place = next((places[i] for i in ev.places if places[i].lat is not None), None)
+    assert first_place is not None and first_place.name == "Nairobi"

@@ -53,11 +53,14 @@ NOT_TRIGGER_ENTS = {"DATE", "TIME", "PERSON", "GPE", "ORG", "LOC", "FAC", "WORK_
                     "EVENT", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "LANGUAGE"}
 GENERIC_VIOLENCE = {"attack", "kill", "clash", "primitive"}
 CROWD_NOUNS = {"protester", "demonstrator", "rioter", "supporter", "youth", "student", "trader", "resident",
+               "fishermen", "hawkers", "learners", "operators", "squatters", "followers", "fans", "mourners",
                "mob", "crowd", "local", "mourner", "fan", "hawker", "vendor", "worker", "operator", "member",
                "villager", "people", "motorist", "residents", "youths", "supporters", "students", "locals"}
 PROTEST_CONTEXT = {"protest", "protester", "demonstration", "demonstrator", "demonstrate", "riot", "rioter",
                    "rioting", "strike", "picket", "march", "demand", "petition", "demo", "rally"}
 LYNCH_WORDS = {"lynch", "lynched", "lynching", "mob", "stone", "stoned", "burnt", "burn", "beat", "beaten"}
+COMMUNAL = {"clan", "clans", "tribal", "tribe", "ethnic", "community", "communities", "communal", "inter-clan",
+            "intercommunal", "inter-communal", "pastoralist", "herder", "herdsman", "militia", "militiaman"}
 ANAPHORIC_DETS = {"the", "this", "these", "that", "those", "such"}
 
 
@@ -198,7 +201,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             continue
         if token.ent_type_ in NOT_TRIGGER_ENTS:
             continue  # "March 14", "Rally Party", "Strike Force Ltd": names and dates are not events
-        if any(c.dep_ == "neg" for c in token.children):
+        if any(c.dep_ == "neg" for c in token.children) or _negated(token):
             continue
         for key in _keys(token):
             entries = lex.triggers.get(key)
@@ -209,6 +212,19 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                 found.append(Trigger(token, lex.classes[entry.cls]))
                 break
     return found
+
+
+def _negated(token: Token) -> bool:
+    """An act said not to have happened: "no reports of violence or running battles", "without
+    a shot being fired", "no casualties"."""
+    t = token
+    for _ in range(4):
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) or t.lower_ == "without":
+            return True
+        if t.dep_ not in ("pobj", "prep", "conj", "compound", "pcomp") or t.head is t:
+            return False
+        t = t.head
+    return False
 
 
 GOVERNING = {"reject", "request", "threaten", "agree", "consult"}  # families whose object has not happened
@@ -377,7 +393,8 @@ def event_actor(doc: Doc, token: Token | None, place_country: str | None = None)
         from dyad.lexicons import actor_dictionary
         name = actor_dictionary().country_names.get(country, token.text)
         return {"actor": None, "name": name, "country": country, "sector": "GOV"}
-    if sector is None and (lemma in VICTIM_NOUNS or low in VICTIM_NOUNS):
+    if sector is None and (lemma in VICTIM_NOUNS or low in VICTIM_NOUNS or lemma in CROWD_NOUNS or
+                           low in CROWD_NOUNS):
         sector = "CVL"
     if sector is None and token.pos_ == "NOUN":  # "a police post", "an army convoy": whose it is
         sector = next((sn for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i
@@ -475,7 +492,8 @@ def linear_roles(doc: Doc, trigger: Token, triggers: set[int], place_country: st
 
 def _is_crowd(participant: dict) -> bool:
     name = (participant.get("name") or "").lower().split()
-    return bool(name) and participant.get("actor") is None and name[-1] in CROWD_NOUNS and \
+    last = name[-1] if name else ""
+    return bool(name) and participant.get("actor") is None and (last in CROWD_NOUNS or last[:-1] in CROWD_NOUNS) and \
         participant.get("sector") not in ARMED_SECTORS
 
 
@@ -767,7 +785,7 @@ class Events(Component):
                 ev.source = event_actor(doc, src, place_country)
             if ev.target is None and tgt is not None:
                 ev.target = event_actor(doc, tgt, place_country)
-                ev.target_by = "clause" if ev.target is not None and trig is ev.triggers[0] else "order"
+                ev.target_by = "clause" if ev.target is not None else ""
         if ev.source is None or ev.target is None:
             src, tgt = linear_roles(doc, ev.main, {t.token.i for t in ev.triggers}, place_country)
             if ev.source is None and src is not None and src != ev.target:
@@ -803,11 +821,19 @@ class Events(Component):
         words = set()
         for sent in ev.sentences():
             words |= {t.lemma_.lower() for t in sent}
-        if _is_crowd(src) or (ev.cls.name == "clash" and _is_crowd(tgt)):
+        if ev.cls.name == "clash" and words & COMMUNAL:
+            return  # "clashes between Borana and Gabra herders": communal militias fight a battle
+        s, t = src.get("sector"), tgt.get("sector")
+        crowd_vs_police = ev.cls.name == "clash" and (
+            s in ("MIL", "COP") and (t in ("CVL", "PTY", "OPP") or _is_crowd(tgt)) or
+            t in ("MIL", "COP") and (s in ("CVL", "PTY", "OPP") or _is_crowd(src)))
+        if _is_crowd(src) or (ev.cls.name == "clash" and ev.target_by == "clause" and _is_crowd(tgt)) or \
+                crowd_vs_police or ev.cls.name == "clash" and {s, t} <= {"PTY", "OPP", None} and s != t:
+            # a crowd doing violence, unarmed people fighting police, party supporters fighting
+            # each other: a riot
             protesting = bool(words & PROTEST_CONTEXT)
             ev.cls = lex.classes["riot" if protesting else "mob"]
             return
-        s, t = src.get("sector"), tgt.get("sector")
         spans = [(x.start_char, x.end_char) for x in ev.sentences()]
         victims = {phrase_sector(m.who) for m in doc._.casualties or []
                    if m.who and m.outcome in ("killed", "injured") and any(a <= m.start < b for a, b in spans)}
