@@ -59,6 +59,11 @@ def _actor_of(doc: Doc, token: Token | None) -> str | None:
     return actor.id if actor else None
 
 
+def _denies_reports(verb: Token) -> bool:
+    """A denial verb whose object is a report, claim or allegation ("rejected the reports")."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in DENY_OBJECTS for c in verb.children)
+
+
 def _subject(token: Token) -> Token | None:
     for c in token.children:
         if c.dep_ in ("nsubj",):
@@ -88,9 +93,13 @@ class Claims(Component):
 
     def _denials(self, doc: Doc, sent: Span, events: list[Event]) -> None:
         targets = [e for e in events if _mentions_event(e, sent)]
+        deny_tokens = [t for t in sent if t.lemma_.lower() in DENY_VERBS and t.pos_ == "VERB"]
+        if not targets and any(_denies_reports(t) for t in deny_tokens):
+            # "The government rejected the reports": the reports are of the latest event told before
+            earlier = [e for e in events if e.main.i < sent.start]
+            targets = [max(earlier, key=lambda e: e.main.i)] if earlier else []
         if not targets:
             return
-        deny_tokens = [t for t in sent if t.lemma_.lower() in DENY_VERBS and t.pos_ == "VERB"]
         quotes = _quotes_in(doc, sent)
         denial_quotes = [q for q in quotes if DENIAL_WORDS.search(q.text)]
         if not deny_tokens and not denial_quotes:
