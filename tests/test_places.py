@@ -148,3 +148,39 @@ def test_seed_article_places(shared_dir, model):
     # nationality words are no places; the one adjectival place phrase ("inside Afghan territory") is
     assert not any(p.name == "Pakistani" for p in ps)
     assert all(doc.text[p.end:].startswith(" territory") for p in ps if p.name == "Afghan")
+
+
+# --- rules added for issue 4 (recall of local news conventions), on sentences written for these tests
+
+
+def test_dateline_in_mixed_case_and_after_a_headline(model, places):
+    doc, by = run(model, places, "Storm damage counted. SAVANNAH \u2013 Crews cleared roads on Monday.")
+    assert by["SAVANNAH"].country == "US" and by["SAVANNAH"].feature == "city"
+    assert by["SAVANNAH"].why == "dateline"
+
+
+def test_legislators_home_and_residence(model, places):
+    _, by = run(model, places, "The bill came from Rep. John Carter, R-Texarkana, on Tuesday.")
+    assert by["Texarkana"].why == "district"
+    _, by = run(model, places, "Officers stopped Mary Jones, 34, of Texarkana after the chase.")
+    assert by["Texarkana"].country == "US" and by["Texarkana"].why in ("ner", "residence")
+
+
+def test_town_before_its_institution_or_people(model, places):
+    _, by = run(model, places, "The Texarkana City Council met on Monday. A Texarkana man was hurt.")
+    assert "Texarkana" in by and by["Texarkana"].country == "US"
+
+
+def test_adjectival_place_names_the_country_but_a_nationality_does_not(model, places):
+    doc, _ = run(model, places, "Georgian troops crossed into Afghan territory near the Pakistani border.")
+    names = [(p.name, p.country, p.feature) for p in doc._.places]
+    assert ("Afghan", "AF", "country") in names and ("Pakistani", "PK", "country") in names
+    assert not any(n == "Georgian" for n, _, _ in names)
+
+
+def test_report_keeps_only_spec_fields(model, places):
+    doc, by = run(model, places, "Kabul said on Monday that talks would resume in Islamabad.")
+    assert set(by["Kabul"].as_report()) == {"id", "name", "start", "end", "feature", "country", "admin1",
+                                            "iso3166_2", "lat", "lon", "geonameid"}
+    assert by["Kabul"].agentive and not by["Islamabad"].agentive
+    assert by["Kabul"].sentence == by["Islamabad"].sentence == 0

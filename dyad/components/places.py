@@ -56,14 +56,14 @@ BLOCKED_KEYS = frozenset({"us"})  # the country only when written "US" / "U.S."
 GENERIC_KEYS = frozenset({"west coast", "east coast", "north coast", "south coast", "gulf coast",
                           "the west", "the east", "the north", "the south"})
 # Reasons for taking a weak mention as a place that also hold for the name's other mentions.
-SPREADING = frozenset({"ner", "cue", "list", "adjacent", "prep", "prominent", "spread", "dateline",
+SPREADING = frozenset({"ner", "cue", "list", "adjacent", "prep", "prominent", "spread", "dateline", "landmark",
                        "residence", "district"})
 # What follows a dateline: "BEIRUT: ...", "TORRINGTON — ...", "COLUMBIA --- ..."
 DATELINE_MARKS = frozenset({"\u2014", "\u2013", "-", ":", ",", "(", "--", "---", "\u2015", "\u201d"})
 # US party letters before a legislator's home: "Sen. Bob Casey, D-Pa.", "R-Elbow Lake", "DFL-Cook"
 PARTIES = frozenset({"D", "R", "I", "DFL", "GOP"})
 FEATURE_OF_ROW = {"region": "region", "country": "country", "admin1": "admin1", "admin2": "admin2",
-                  "city": "city"}
+                  "city": "city", "landmark": "other"}
 
 
 def _only_directions(key: str) -> bool:
@@ -156,6 +156,25 @@ class Places(Component):
 
             lexicon = load_lexicon()
         self.cues = Cues(lexicon)
+        self._bodies: frozenset[str] | None = None
+
+    @property
+    def bodies(self) -> frozenset[str]:
+        """Normalised names of the organisations and armed groups in the actor dictionary
+        (lexicons/actors.toml): "Hamas", "NATO", "Taliban" are actors even where a village shares
+        the name (GeoNames has a "Nato" and lists "Hamas" as an alternate name of Hamm)."""
+        if self._bodies is None:
+            from dyad.lexicons import actor_dictionary
+
+            self._bodies = frozenset(normalize(alias) for alias, actor in actor_dictionary().named.items()
+                                     if actor.kind in ("organization", "group"))
+        return self._bodies
+
+    def _body(self, m: Mention) -> bool:
+        """A known organisation's name that names no country, division, region or landmark."""
+        if m.key not in self.bodies or any(c.feature == "landmark" for c in m.cands):
+            return False
+        return not any(c.feature in ("country", "admin1", "region") and not c.alt for c in m.cands[:3])
 
     @property
     def gaz(self) -> Gazetteer:
@@ -222,6 +241,8 @@ class Places(Component):
             if any(taken[s:e]):
                 continue
             m = self._mention(doc, s, e, ent.label_, strong=True)
+            if self._body(m):
+                continue  # "talks between Israel and Hamas": the model's GPE, the dictionary's group
             if not m.cands and e - s == 1 and doc[s].lower_ in person_words:
                 continue  # "Saakashvili" tagged GPE, "Mikheil Saakashvili" elsewhere
             if not m.cands:
@@ -239,7 +260,7 @@ class Places(Component):
             if ent.label_ != "GPE":
                 # buildings and features: a translated alternate name of a town is no evidence
                 # ("White House" is an alternate name of Casablanca)
-                m.cands = tuple(c for c in m.cands if not c.alt or c.population >= 1_000_000)
+                m.cands = tuple(c for c in m.cands if not c.alt)
             mentions.append(m)
             for i in range(s, e):
                 taken[i] = True
@@ -256,6 +277,8 @@ class Places(Component):
             if gaz.is_demonym(text):
                 continue
             m = self._mention(doc, s, e, label, strong=False)
+            if self._body(m):
+                continue
             m.person = e - s == 1 and doc[s].lower_ in person_words
             mentions.append(m)
             for i in range(s, e):
@@ -489,6 +512,8 @@ class Places(Component):
             return None  # acronyms name organisations ("NATO", "TASS") unless a country's ("UAE")
         if m.key in sure:
             return "spread"
+        if any(c.feature == "landmark" for c in m.cands):
+            return "landmark"  # "the Kremlin", "the White House" (lexicon), whatever the model's label
         if self._party_district(doc, m):
             return "district"  # "Rep. Torrey Westrom, R-Elbow Lake": a legislator's home district
         if m.label.startswith("in:"):
@@ -639,6 +664,7 @@ class Places(Component):
     W = {
         "country": 3.0,  # a country name means the country, not "Russia, Ohio"
         "region": 1.0,
+        "landmark": 7.0,  # "the White House" is the building in Washington, not Casablanca (an alternate name)
         "admin1": 0.5,
         "admin2": -1.0,  # districts share names with their towns; the town is the usual referent
         "alt_big": 0.5, "alt_small": 2.5,  # penalty for matching an alternate name (pop >= / < 100k)

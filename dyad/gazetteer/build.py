@@ -46,7 +46,7 @@ from pathlib import Path
 
 import numpy as np
 
-from dyad.gazetteer.lookup import ADMIN1, ADMIN2, CITY, COUNTRY, REGION, normalize
+from dyad.gazetteer.lookup import ADMIN1, ADMIN2, CITY, COUNTRY, LANDMARK, REGION, normalize
 
 log = logging.getLogger("dyad.gazetteer")
 
@@ -438,7 +438,7 @@ def build(sources: Sources, lexicon: dict | None = None) -> dict:
     city_rows = array("l")
     city_a1 = array("l")
     best_capital: dict[str, int] = {}
-    wanted = set(lexicon.get("city_aliases", {}).values()) | {
+    wanted = set(lexicon.get("city_aliases", {}).values()) | set(lexicon.get("landmarks", {}).values()) | {
         v["seat"] for v in lexicon.get("region_points", {}).values() if "seat" in v}
     by_geonameid: dict[int, int] = {}
     for c in sources.cities:
@@ -560,6 +560,13 @@ def build(sources: Sources, lexicon: dict | None = None) -> dict:
     for name, gid in lexicon.get("city_aliases", {}).items():
         if gid in by_geonameid:
             t.index(by_geonameid[gid], [name], alt=False)
+    # ---- landmarks: own rows (so the report says "other", not "city") at their city's point
+    for name, gid in lexicon.get("landmarks", {}).items():
+        city = by_geonameid.get(gid)
+        if city is None:
+            continue
+        row = t.add(name, LANDMARK, t.country[city], t.admin1[city], t.lat[city], t.lon[city], 0, None)
+        t.index(row, [name], alt=False)
 
     # ---- nationality words, which the places component refuses as place names
     # and which country each names, for the places component's adjectival place phrases ("the Syrian

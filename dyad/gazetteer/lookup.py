@@ -23,8 +23,10 @@ from pathlib import Path
 import numpy as np
 
 # Row kinds, in the order the build stores them (the uint8 code is the index).
-FEATURES = ("region", "country", "admin1", "admin2", "city")
-REGION, COUNTRY, ADMIN1, ADMIN2, CITY = range(5)
+# "landmark": a building or district news names for the power seated there ("the White House",
+# "the Kremlin"), placed at its city (dyad/lexicons/places.toml [landmarks])
+FEATURES = ("region", "country", "admin1", "admin2", "city", "landmark")
+REGION, COUNTRY, ADMIN1, ADMIN2, CITY, LANDMARK = range(6)
 
 # Letters NFKD does not decompose into a base letter plus a mark.
 _FOLD = str.maketrans({"ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ß": "ss",
@@ -51,7 +53,7 @@ class Candidate:
 
     id: int
     name: str
-    feature: str  # region|country|admin1|admin2|city
+    feature: str  # region|country|admin1|admin2|city|landmark
     country: str | None  # ISO 3166-1 alpha-2
     admin1: str | None  # name of the first-level division holding it (itself for an admin1)
     iso3166_2: str | None
