@@ -253,6 +253,10 @@ class Quotes(Component):
                 t.pos_ == "PROPN" or t.lower_ == "and" for t in doc[sent.start:colon.i]) and not inside[colon.i - 1]:
             return doc[colon.i - 1]
         roots = [sent.root]
+        after = span.end + 1  # the sentence right after the closing mark: '“Go back,” | Trump barked'
+        if after < len(doc) and doc[after].sent.start >= span.end and _same_paragraph(doc, span.end_char,
+                                                                                      doc[after].idx):
+            roots.append(doc[after].sent.root)
         # an introduction ending in a colon: "Obama's first questioners were hostile: '…'"
         if sent.start > 0 and doc[sent.start - 1].text == ":" or doc[max(0, span.start - 2):span.start].text.strip(
                 " “\"'‘").endswith(":"):
