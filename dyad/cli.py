@@ -1,4 +1,4 @@
-"""The `dyad` command (typer + rich): extract, schema, eval.
+"""The `dyad` command (typer + rich): extract, schema, eval, ingest, serve, export.
 
 Exit codes follow SPEC.md: 0 when every document was processed, 1 when some failed (their
 reports carry `error`), 2 for usage errors (bad flags, unreadable file).
@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -126,6 +127,121 @@ def eval_(
         print(json.dumps(result, indent=2))
     else:
         render(result)
+
+
+DB_HELP = "database: a file path or SQLAlchemy URL (postgresql+psycopg://...); default $DYAD_DB or the user data dir"
+
+
+def _open_store(db: str | None):
+    from dyad.store import open_store
+
+    try:
+        return open_store(db)
+    except Exception as exc:  # noqa: BLE001 - a bad URL or unreachable server is a usage error
+        _fail(f"cannot open the database: {type(exc).__name__}: {str(exc).splitlines()[0]}")
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="files, folders, .jsonl(.gz), RSS/Atom feeds, .warc(.gz), URLs")],
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="extraction processes"),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="articles per nlp.pipe batch and transaction"),
+    retry_failed: bool = typer.Option(False, "--retry-failed", help="try again the inputs that failed before"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
+) -> None:
+    """Extract and store articles; re-ingesting adds nothing, and a killed run resumes where it stopped."""
+    from rich.markup import escape
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from dyad.ingest import count_records
+    from dyad.ingest import ingest as run_ingest
+    from dyad.store import safe_url
+
+    store = _open_store(db)
+    total = count_records(inputs)
+    columns = [TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]:.1f} articles/s"), TextColumn("{task.fields[info]}"),
+               TimeElapsedColumn()]
+    with Progress(*columns, console=err, disable=quiet, transient=False) as progress:
+        task = progress.add_task("ingest", total=total, rate=0.0, info="")
+
+        def on_progress(summary, advanced):
+            progress.update(task, advance=advanced, rate=summary.rate,
+                            info=f"new {summary.ingested} · dup {summary.duplicates} · failed {summary.failed}")
+
+        summary = run_ingest(store, inputs, workers=workers, batch_size=batch_size, retry_failed=retry_failed,
+                             on_progress=on_progress)
+    words_s = summary.words / summary.seconds if summary.seconds else 0
+    err.print(f"[bold]{summary.ingested}[/bold] ingested ({summary.rate:.1f} articles/s, {words_s:,.0f} words/s), "
+              f"[bold]{summary.duplicates}[/bold] skipped as duplicates, "
+              + (f"{summary.failed_before} skipped (failed before; --retry-failed), " if summary.failed_before else "")
+              + f"[bold]{summary.failed}[/bold] failed — into {escape(safe_url(store.url))}",
+              highlight=False, soft_wrap=True)
+    for code, n in summary.reasons.most_common():
+        err.print(f"  failed {n} × {code}: {escape(summary.examples[code][:200])}", highlight=False)
+    store.close()
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+@app.command()
+def serve(
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+    host: str = typer.Option("127.0.0.1", "--host"),
+    port: int = typer.Option(8000, "--port"),
+) -> None:
+    """Serve the web pages and the JSON API (FastAPI) over the store."""
+    import uvicorn
+
+    from dyad.store import safe_url
+    from dyad.web.app import create_app
+
+    store = _open_store(db)
+    err.print(f"dyad: serving {safe_url(store.url)} on http://{host}:{port}/  (API: /api, OpenAPI: /openapi.json)",
+              highlight=False, soft_wrap=True)
+    uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+
+
+@app.command()
+def export(
+    fmt: str = typer.Option("csv", "--format", "-f", help="csv (ACLED columns) | parquet | geojson | jsonl (reports)"),
+    output: str = typer.Option(None, "-o", "--output", help="output file; default stdout (not for parquet)"),
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+    country: str = typer.Option(None, "--country"),
+    actor: str = typer.Option(None, "--actor"),
+    plover: str = typer.Option(None, "--plover"),
+    acled_type: str = typer.Option(None, "--acled-type"),
+    date_from: str = typer.Option(None, "--from", help="ISO date, inclusive"),
+    date_to: str = typer.Option(None, "--to", help="ISO date, inclusive"),
+    place: str = typer.Option(None, "--place"),
+    status: str = typer.Option(None, "--status"),
+    q: str = typer.Option(None, "--q", help="free text in the evidence or the title"),
+) -> None:
+    """Export events (filtered like /api/events) as ACLED-style CSV, Parquet or GeoJSON, or all reports as JSONL."""
+    from dyad import export as ex
+    from dyad.store import EventFilter
+
+    if fmt not in ("csv", "parquet", "geojson", "jsonl"):
+        _fail(f"unknown format {fmt!r}: csv, parquet, geojson or jsonl")
+    if fmt == "parquet" and output in (None, "-"):
+        _fail("parquet needs -o FILE")
+    store = _open_store(db)
+    f = EventFilter(country=country, actor=actor, plover=plover, acled_type=acled_type, date_from=date_from,
+                    date_to=date_to, place=place, status=status, q=q)
+    if fmt == "parquet":
+        Path(output).write_bytes(ex.to_parquet(ex.acled_rows(store, f)))
+        err.print(f"dyad: wrote {output}", highlight=False)
+        return
+    out = sys.stdout if output in (None, "-") else open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+    with out:
+        if fmt == "csv":
+            ex.write_csv(ex.acled_rows(store, f), out)
+        elif fmt == "geojson":
+            json.dump(ex.geojson(store, f), out)
+            out.write("\n")
+        else:
+            for report in ex.reports(store):
+                out.write(json.dumps(report, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":  # pragma: no cover

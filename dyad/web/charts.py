@@ -1,0 +1,58 @@
+"""The dyad timeline as inline SVG geometry: daily stacked bars by PLOVER type, mean intensity line."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+# one colour per PLOVER type: conflict types warm, cooperation cool
+PLOVER_COLOURS = {
+    "ASSAULT": "#b2182b", "COERCE": "#d6604d", "THREATEN": "#f4a582", "SANCTION": "#e08214",
+    "MOBILIZE": "#fdb863", "PROTEST": "#8c510a", "ACCUSE": "#c51b7d", "REJECT": "#de77ae",
+    "REQUEST": "#80cdc1", "RETREAT": "#bababa", "CONCEDE": "#92c5de", "CONSULT": "#4393c3",
+    "AGREE": "#2166ac", "SUPPORT": "#5aae61", "COOPERATE": "#1b7837", "AID": "#01665e",
+}
+OTHER = "#888888"
+
+
+def colour(plover: str | None) -> str:
+    return PLOVER_COLOURS.get((plover or "").upper(), OTHER)
+
+
+def timeline(days: list[dict], width: int = 900, height: int = 280) -> dict:
+    """Geometry for the template: bars, intensity points, axes. `days` from queries.dyad_series."""
+    left, right, top, bottom = 44, 44, 12, 40
+    plot_w, plot_h = width - left - right, height - top - bottom
+    if not days:
+        return {"width": width, "height": height, "bars": [], "line": "", "dots": [], "xticks": [], "yticks": [],
+                "empty": True, "types": []}
+    first = dt.date.fromisoformat(days[0]["date"])
+    last = dt.date.fromisoformat(days[-1]["date"])
+    n_days = (last - first).days + 1
+    slot = plot_w / n_days
+    bar_w = max(1.0, min(slot * 0.8, 40.0))
+    max_count = max(d["count"] for d in days)
+    scale = plot_h / max_count
+    bars, dots, types = [], [], set()
+    for d in days:
+        i = (dt.date.fromisoformat(d["date"]) - first).days
+        x = left + i * slot + (slot - bar_w) / 2
+        y = top + plot_h
+        for plover, n in sorted(d["by_type"].items()):
+            h = n * scale
+            y -= h
+            types.add(plover)
+            bars.append({"x": round(x, 2), "y": round(y, 2), "w": round(bar_w, 2), "h": round(h, 2),
+                         "fill": colour(plover), "title": f"{d['date']}: {n} × {plover}"})
+        if d.get("mean_intensity") is not None:
+            iy = top + plot_h * (10 - d["mean_intensity"]) / 20
+            dots.append({"x": round(x + bar_w / 2, 2), "y": round(iy, 2),
+                         "title": f"{d['date']}: mean intensity {d['mean_intensity']:+.1f}"})
+    step = max(1, n_days // 6)
+    xticks = [{"x": round(left + i * slot + slot / 2, 2), "label": (first + dt.timedelta(days=i)).isoformat()}
+              for i in range(0, n_days, step)]
+    yticks = [{"y": round(top + plot_h - k * scale, 2), "label": k}
+              for k in sorted({0, max_count, max(1, max_count // 2)})]
+    return {"width": width, "height": height, "left": left, "right": width - right, "top": top,
+            "bottom": top + plot_h, "mid": top + plot_h / 2, "bars": bars,
+            "line": " ".join(f"{p['x']},{p['y']}" for p in dots), "dots": dots, "xticks": xticks,
+            "yticks": yticks, "empty": False, "types": [(t, colour(t)) for t in sorted(types)]}

@@ -1,0 +1,62 @@
+"""Server-rendered pages: filters, the article with highlights, map, timeline; untrusted text escaped."""
+
+from __future__ import annotations
+
+from dyad.web.highlight import Span, highlight
+
+
+def _article_id(client, title_part):
+    items = client.get("/api/articles", params={"q": title_part}).json()["items"]
+    return items[0]["id"]
+
+
+def test_events_page_filters(client):
+    page = client.get("/events", params={"country": "AF", "plover": "", "date_from": ""})
+    assert page.status_code == 200
+    assert "Pakistani jets" in page.text and "Kenyan officials" not in page.text
+    assert client.get("/").status_code == 200
+
+
+def test_article_page_highlights_and_escapes(client):
+    aid = _article_id(client, "Paktika")
+    html = client.get(f"/articles/{aid}").text
+    assert 'class="hl hl-evidence' in html and "hl-quote" in html and "hl-place" in html and "hl-speaker" in html
+    assert 'id="ev-e1"' in html
+
+    hostile = client.get(f"/articles/{_article_id(client, 'Garissa')}")
+    text = hostile.text
+    assert "<script>document.title" not in text and "<img src=x" not in text
+    assert "&lt;script&gt;document.title" in text and "&lt;img src=x onerror=" in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Garissa attack" in text  # the title too
+    assert "script-src" not in hostile.headers["content-security-policy"]  # default-src 'none' covers scripts
+    assert "default-src 'none'" in hostile.headers["content-security-policy"]
+
+
+def test_map_and_timeline_render(client):
+    m = client.get("/map").text
+    assert m.count("<path d=") > 150 and m.count('class="event-dot"') == 3
+    t = client.get("/dyads", params={"a": "AF", "b": "PK"}).text
+    assert 'id="timeline"' in t and t.count('class="bar"') == 2
+    assert client.get("/dyads").status_code == 200  # picks the busiest pair
+
+
+def test_articles_page(client):
+    r = client.get("/articles", params={"q": "Kenya"})
+    assert r.status_code == 200 and "Kenya and Somalia agree" in r.text
+
+
+def test_highlight_escapes_every_piece():
+    text = "<b>Kabul</b> & \"Paktika\""
+    spans = [Span(3, 8, "place", "p1", "p1: <Kabul>"), Span(0, len(text), "evidence", "e1", "e1")]
+    html = str(highlight(text, spans))
+    assert "<b>" not in html and "&lt;b&gt;" in html and "&amp;" in html
+    assert 'title="p1: &lt;Kabul&gt;' in html
+    assert html.count("<mark") == 3  # before, inside and after the nested place
+
+
+def test_highlight_overlaps_and_bounds():
+    text = "abcdef"
+    spans = [Span(0, 4, "quote", "q1", "q"), Span(2, 6, "place", "p1", "p"), Span(5, 99, "actor", "a1", "x")]
+    html = str(highlight(text, spans))
+    # the out-of-range span is still cut safely (report_spans drops such spans before this)
+    assert "ab" in html and "hl-place hl-quote" in html
