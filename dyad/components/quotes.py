@@ -23,6 +23,7 @@ from dyad.lexicons import load_toml
 
 RELATIVE = {"that", "which", "who", "whom", "this", "it", "what"}
 NOT_STATEMENTS = {"ask", "wonder", "question"}  # questions report no claim: no indirect quote
+OPENING_MARKS = " \t“\"‘'`„«"  # what may stand before a quote that opens its paragraph
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
 
@@ -176,7 +177,7 @@ class Quotes(Component):
             else:
                 prev = prev_by_para.get(para)
                 if prev is None and last_quote is not None and para_of(last_quote.start) == para - 1 and \
-                        (not last_quote.closed or text[para_start(text, st.start):st.start].strip() == ""):
+                        (not last_quote.closed or not text[para_start(text, st.start):st.start].strip(OPENING_MARKS)):
                     prev = last_quote
                 if prev is not None:
                     q.speaker, q.speaker_actor, q.cue = prev.speaker, prev.speaker_actor, prev.cue
@@ -190,7 +191,16 @@ class Quotes(Component):
                 quotes[i].speaker, quotes[i].speaker_actor = quotes[i + 1].speaker, quotes[i + 1].speaker_actor
                 quotes[i].cue = quotes[i + 1].cue
 
-        quotes.extend(self._indirect(doc, inside))
+        indirect = self._indirect(doc, inside)
+        # a quote opening its paragraph with no cue continues the speaker of the paragraph before,
+        # also when that paragraph reported them indirectly ("Ash argued in his email, …")
+        for q in quotes:
+            if q.speaker is None and not text[para_start(text, q.start):q.start].strip(OPENING_MARKS):
+                before = [x for x in quotes + indirect if x.speaker and para_of(x.start) == para_of(q.start) - 1]
+                if before:
+                    src = max(before, key=lambda x: x.start)
+                    q.speaker, q.speaker_actor, q.cue = src.speaker, src.speaker_actor, src.cue
+        quotes.extend(indirect)
         quotes.sort(key=lambda q: q.start)
         for i, q in enumerate(quotes, 1):
             q.id = f"q{i}"
