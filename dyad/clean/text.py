@@ -131,6 +131,7 @@ STANDFIRST_MAX_WORDS = 50  # a summary printed under the headline is at most thi
 SHORT_WORDS = 6        # short enough to be a menu item, a heading or a credit
 REPEAT_MIN_WORDS = 4   # shorter lines ("Yes.") repeat in any text
 WRAP_MIN_LINES = 5      # hard wrapping is only told from at least this many long lines
+LONG_PARAGRAPH_WORDS = 80  # no phrase or shape rule condemns a paragraph longer than this
 WRAP_MAX_WIDTH = 130    # and at most this width
 CHROME_COST = 3.0      # what one chrome-like line (menu item, heading, credit) costs its block
 
@@ -319,8 +320,11 @@ def read_lines(text: str, units: list[tuple[str, bool]] | None = None) -> list[L
     for unit, blank in split_units(text) if units is None else units:
         flat = unit.replace("\n", " ")
         n = word_count(flat)
+        # a long paragraph is article text even when it carries a caption's or footer's words
+        # ("Image caption Pietrewicz was fleeing …" glued to a 150-word paragraph)
+        reason = None if n > LONG_PARAGRAPH_WORDS else lexicon_reason(flat, n) or shape_reason(flat, n)
         out.append(Line(unit, blank, n, ends=bool(_ENDS.search(flat)) and not _TRUNCATED.search(flat),
-                        caps=cap_ratio(flat), reason=lexicon_reason(flat, n) or shape_reason(flat, n)))
+                        caps=cap_ratio(flat), reason=reason))
     return out
 
 
