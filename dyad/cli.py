@@ -6,6 +6,7 @@ reports carry `error`), 2 for usage errors (bad flags, unreadable file).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -152,7 +153,14 @@ def ingest(
 ) -> None:
     """Extract and store articles; re-ingesting adds nothing, and a killed run resumes where it stopped."""
     from rich.markup import escape
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     from dyad.ingest import count_records
     from dyad.ingest import ingest as run_ingest
@@ -162,7 +170,7 @@ def ingest(
     total = count_records(inputs)
     columns = [TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]:.1f} articles/s"), TextColumn("{task.fields[info]}"),
-               TimeElapsedColumn()]
+               TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn()]
     with Progress(*columns, console=err, disable=quiet, transient=False) as progress:
         task = progress.add_task("ingest", total=total, rate=0.0, info="")
 
@@ -232,8 +240,9 @@ def export(
         Path(output).write_bytes(ex.to_parquet(ex.acled_rows(store, f)))
         err.print(f"dyad: wrote {output}", highlight=False)
         return
-    out = sys.stdout if output in (None, "-") else open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
-    with out:
+    to_stdout = output in (None, "-")
+    out = sys.stdout if to_stdout else open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+    with contextlib.nullcontext(out) if to_stdout else out:
         if fmt == "csv":
             ex.write_csv(ex.acled_rows(store, f), out)
         elif fmt == "geojson":
