@@ -883,7 +883,9 @@ class Events(Component):
 
     def _places_and_date(self, doc: Doc, ev: Event) -> None:
         places = doc._.places or []
+        # places standing for an actor ("Kabul's decision", "Washington said") are not where it happened
         agentive = {(s, e) for a in doc._.actors or [] if a.kind in ("state",) for s, e in a.mentions}
+        agentive |= {(p.start, p.end) for p in places if getattr(p, "agentive", False)}
 
         def in_sents(sents):
             return [p for p in places if any(s.start_char <= p.start < s.end_char for s in sents)
