@@ -178,8 +178,15 @@ def ingest(
             progress.update(task, advance=advanced, rate=summary.rate,
                             info=f"new {summary.ingested} · dup {summary.duplicates} · failed {summary.failed}")
 
-        summary = run_ingest(store, inputs, workers=workers, batch_size=batch_size, retry_failed=retry_failed,
-                             on_progress=on_progress)
+        try:
+            summary = run_ingest(store, inputs, workers=workers, batch_size=batch_size,
+                                 retry_failed=retry_failed, on_progress=on_progress)
+        except KeyboardInterrupt:
+            progress.stop()
+            # every committed batch is stored whole; the next run skips what is there
+            err.print("dyad: interrupted; the articles stored so far stay, and running the same command again "
+                      "goes on from there", highlight=False, soft_wrap=True)
+            raise typer.Exit(130) from None
     words_s = summary.words / summary.seconds if summary.seconds else 0
     err.print(f"[bold]{summary.ingested}[/bold] ingested ({summary.rate:.1f} articles/s, {words_s:,.0f} words/s), "
               f"[bold]{summary.duplicates}[/bold] skipped as duplicates, "

@@ -5,8 +5,8 @@ The flow, one batch at a time:
     sources -> records -> content hash -> skip hashes already stored -> extract (nlp.pipe, in
     `--workers` processes) -> Store.save_batch (one transaction per batch)
 
-Idempotent: an article's identity is the sha256 of its content as it came in (whitespace
-collapsed), unique in the store, so ingesting the same input twice adds nothing. Resumable: a
+Idempotent: an article's identity is the sha256 of its content as it came in (headline and
+body), unique in the store, so ingesting the same input twice adds nothing. Resumable: a
 batch is committed whole or not at all, so a run killed at any point and started again ends
 with every article stored exactly once. Records that fail (empty, binary, no article in the
 HTML, a feed item whose page could not be fetched) are kept in `ingest_errors` with the reason,
@@ -264,18 +264,19 @@ def _warc_records(path: Path) -> Iterator[dict]:
 
 
 def content_hash(record: dict) -> str | None:
-    """sha256 of the article as it came in — headline (when given) and body, whitespace collapsed.
+    """sha256 of the article as it came in: headline (when given) and body, line ends normalised.
 
-    The headline is part of it: a corpus may carry the same body under two headlines (an edited
-    republication; ../shared/corpus has 38 such pairs), and those are two articles. None for a
-    record with no readable body.
+    Exact content, not a fuzzy key: two copies that differ in their headline or their paragraph
+    breaks are two articles (../shared/corpus has 38 bodies under two headlines and 2 pairs that
+    differ only in paragraph breaks, and counts them all). Finding the same story told twice is
+    cross-article linking's job, not the store's. None for a record with no readable body.
     """
     body = record.get("html") if record.get("html") is not None else record.get("text")
     if not isinstance(body, str):
         return None
     title = record.get("title")
-    head = " ".join(title.split()) + "\n" if isinstance(title, str) and title.strip() else ""
-    return hashlib.sha256((head + " ".join(body.split())).encode("utf-8")).hexdigest()
+    head = title.strip() + "\n" if isinstance(title, str) and title.strip() else ""
+    return hashlib.sha256((head + body.replace("\r\n", "\n").strip()).encode("utf-8")).hexdigest()
 
 
 # --- extraction (in this process or in workers) -----------------------------------------------

@@ -233,13 +233,13 @@ def list_errors(conn, limit: int = 100) -> list[dict]:
 
 
 def top_dyads(conn, limit: int = 10) -> list[dict]:
-    """The country pairs with the most events between them (either direction)."""
+    """The country pairs with the most dated events between them (either direction): what the timeline shows."""
     lo = sa.case((events.c.source_country < events.c.target_country, events.c.source_country),
                  else_=events.c.target_country)
     hi = sa.case((events.c.source_country < events.c.target_country, events.c.target_country),
                  else_=events.c.source_country)
     stmt = (sa.select(lo.label("a"), hi.label("b"), sa.func.count().label("n"))
             .where(events.c.source_country.is_not(None), events.c.target_country.is_not(None),
-                   events.c.source_country != events.c.target_country)
+                   events.c.source_country != events.c.target_country, events.c.date.is_not(None))
             .group_by(lo, hi).order_by(sa.func.count().desc(), lo, hi).limit(limit))
     return [dict(r._mapping) for r in conn.execute(stmt)]

@@ -33,7 +33,7 @@ def _article_fk() -> sa.Column:
 articles = sa.Table(
     "articles", metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    # sha256 of the article as it came in (text or HTML, whitespace collapsed): the identity that
+    # sha256 of the article as it came in (headline and body, text or HTML): the identity that
     # makes ingest idempotent and resumable
     sa.Column("content_hash", sa.String(64), nullable=False, unique=True),
     sa.Column("doc_id", sa.String(500)),

@@ -60,3 +60,31 @@ def test_highlight_overlaps_and_bounds():
     html = str(highlight(text, spans))
     # the out-of-range span is still cut safely (report_spans drops such spans before this)
     assert "ab" in html and "hl-place hl-quote" in html
+
+
+def test_only_web_urls_become_links(tmp_path):
+    from dbfixtures import fill, report
+    from fastapi.testclient import TestClient
+
+    from dyad.store import open_store
+    from dyad.web.app import create_app
+
+    store = open_store(str(tmp_path / "u.db"))
+    fill(store, [report("js", "Police said an attack took place in Garissa on Monday.", title="JS link",
+                        url="javascript:alert(1)")])
+    with TestClient(create_app(store)) as c:
+        aid = c.get("/api/articles").json()["items"][0]["id"]
+        html = c.get(f"/articles/{aid}").text
+    assert 'href="javascript:' not in html and "javascript:alert(1)" in html
+
+
+def test_timeline_bins_months_over_long_spans():
+    from dyad.web.charts import timeline
+
+    days = [{"date": "2025-01-05", "count": 2, "by_type": {"ASSAULT": 2}, "mean_intensity": -8.0},
+            {"date": "2025-01-20", "count": 1, "by_type": {"AGREE": 1}, "mean_intensity": 4.0},
+            {"date": "2025-09-01", "count": 1, "by_type": {"ASSAULT": 1}, "mean_intensity": None}]
+    chart = timeline(days)
+    assert chart["unit"] == "month" and len(chart["bars"]) == 3 and len(chart["dots"]) == 1
+    assert chart["dots"][0]["title"] == "2025-01: mean intensity -4.0"
+    assert timeline(days[:2])["unit"] == "day"
