@@ -100,3 +100,10 @@ def test_body_is_named_as_written_and_linked(nlp):
     assert q.speaker == "FBI"
     actor = next(a for a in doc._.actors if a.id == q.speaker_actor)
     assert actor.name == "Federal Bureau of Investigation"
+
+
+def test_someone_of_a_person_is_not_that_person(nlp):
+    doc, qs = quotes(nlp, 'President Barack Obama spoke. "He will win easily," Obama\'s former campaign strategist said.')
+    q = next(q for q in qs if q.kind == "direct")
+    assert "strategist" in q.speaker
+    assert q.speaker_actor is None

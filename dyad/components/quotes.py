@@ -21,6 +21,7 @@ from dyad.components import Component
 from dyad.components.actors import Actor, actor_at, antecedent
 from dyad.lexicons import load_toml
 
+POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we"}
 RELATIVE = {"that", "which", "who", "whom", "this", "it", "what"}
 NOT_STATEMENTS = {"ask", "wonder", "question"}  # questions report no claim: no indirect quote
 OPENING_MARKS = " \t“\"‘'`„«"  # what may stand before a quote that opens its paragraph
@@ -393,6 +394,8 @@ class Quotes(Component):
     def resolve_speaker(self, doc: Doc, subj: Token) -> tuple[Actor | None, str]:
         """Map a subject token to (actor, display name), resolving pronouns and role nouns."""
         low = subj.lower_
+        if low in POSSESSIVES:  # "his comments": the possessor is the speaker
+            low = POSSESSIVES[low]
         if low in self.person_anaphors or low in self.group_anaphors:
             actor = antecedent(doc, subj, person=low in self.person_anaphors)
             if actor is not None:
@@ -404,7 +407,12 @@ class Quotes(Component):
             subj = appos  # "The club's general manager, David Feder, said" -> David Feder
         np = _noun_phrase(subj)
         # the subject's own head first ("Pakistan's minister Asif" is Asif, not Pakistan)
-        actor = actor_at(doc, subj.idx, subj.idx + len(subj)) or actor_at(doc, np.start_char, np.end_char)
+        actor = actor_at(doc, subj.idx, subj.idx + len(subj))
+        if actor is None:
+            actor = actor_at(doc, np.start_char, np.end_char)
+            if actor is not None and actor.kind == "person" and subj.pos_ == "NOUN":
+                # "Obama's former campaign strategist said": someone of Obama's, not Obama
+                return None, _speaker_text(np)
         if actor is None and subj.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the"
                                                            for c in subj.children):
             actor = self._role_antecedent(doc, subj)
