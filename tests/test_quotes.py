@@ -103,7 +103,8 @@ def test_body_is_named_as_written_and_linked(nlp):
 
 
 def test_someone_of_a_person_is_not_that_person(nlp):
-    doc, qs = quotes(nlp, 'President Barack Obama spoke. "He will win easily," Obama\'s former campaign strategist said.')
+    text = 'President Barack Obama spoke. "He will win easily," Obama\'s former campaign strategist said.'
+    doc, qs = quotes(nlp, text)
     q = next(q for q in qs if q.kind == "direct")
     assert "strategist" in q.speaker
     assert q.speaker_actor is None
