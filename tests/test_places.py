@@ -184,3 +184,33 @@ def test_report_keeps_only_spec_fields(model, places):
                                             "iso3166_2", "lat", "lon", "geonameid"}
     assert by["Kabul"].agentive and not by["Islamabad"].agentive
     assert by["Kabul"].sentence == by["Islamabad"].sentence == 0
+
+
+def _doc_with_ents(model, words, ents):
+    """A Doc with the given words and entity spans (label, start, end): no model guesswork."""
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(model.vocab, words=words)
+    doc.ents = [Span(doc, s, e, label=label) for label, s, e in ents]
+    doc._.meta = {}
+    return doc
+
+
+def test_unknown_facility_named_after_its_town_is_placed_at_the_town(model, places):
+    # "Atlanta City Hall" is in no gazetteer; its opening words name the town it stands in
+    doc = _doc_with_ents(model, ["Crowds", "gathered", "outside", "Atlanta", "City", "Hall", "."],
+                         [("FAC", 3, 6)])
+    places(doc)
+    assert [(p.name, p.country, p.admin1) for p in doc._.places] == [("Atlanta", "US", "Georgia")]
+    # a street named after a small town is another place, not the town
+    doc = _doc_with_ents(model, ["He", "lives", "on", "Urgun", "Road", "."], [("FAC", 3, 5)])
+    places(doc)
+    assert [(p.name, p.lat) for p in doc._.places] == [("Urgun Road", None)]
+
+
+def test_state_abbreviation_split_from_its_period_is_the_state(model, places):
+    doc = _doc_with_ents(model, ["He", "moved", "to", "Atlanta", ",", "Ga", ".", ",", "in", "May", "."],
+                         [("GPE", 3, 4), ("GPE", 5, 6)])
+    places(doc)
+    by = {p.name: p for p in doc._.places}
+    assert by["Ga"].feature == "admin1" and by["Ga"].iso3166_2 == "US-GA"

@@ -250,6 +250,11 @@ class Places(Component):
                 subs = [self._mention(doc, ms, me, ent.label_, strong=True) for ms, me in matches
                         if s <= ms and me <= e]
                 subs = [x for x in subs if x.cands and (self._standalone(doc, x) or self._opens(doc, x, s))]
+                if not subs:
+                    # a facility or office named after its town: "Hanover Town Hall", "Las Vegas
+                    # City Marshal", "Augusta Herald" lie in (or speak for) the town
+                    head = self._leading_place(doc, s, e, ent.label_)
+                    subs = [head] if head is not None else []
                 if subs:
                     mentions.extend(subs)
                     for i in range(s, e):
@@ -288,6 +293,29 @@ class Places(Component):
         mentions.sort(key=lambda m: m.start)
         self._contexts(doc, mentions)
         return mentions
+
+    def _leading_place(self, doc, s: int, e: int, label: str) -> Mention | None:
+        """The longest opening words of an unknown place entity that name a town, division or
+        country by its main name, followed by a word for one of its institutions ("Town Hall",
+        "City Marshal"), as a mention."""
+        if doc[s].text.rstrip(".") in TITLES:
+            return None
+        for k in range(min(e - 1, s + MAX_NGRAM), s, -1):
+            if not self._cap(doc[k - 1]):
+                continue
+            if k - s == 1 and doc[s].lower_ in self.cues.generic:
+                return None
+            key = normalize(doc[s:k].text)
+            if not key or _only_directions(key) or self.gaz.is_demonym(doc[s:k].text):
+                continue
+            if doc[k].lower_ not in self.cues.institutions:
+                continue  # "Seaton Street", "Rose Garden", "Aston Villa": the whole is another place
+            cands = self.gaz.lookup_key(key)
+            if any(c.feature in ("country", "admin1", "admin2", "city") and not c.alt for c in cands[:5]):
+                m = self._mention(doc, s, k, label, strong=True)
+                m.cands = tuple(c for c in m.cands if not c.alt) or m.cands
+                return m if m.cands and not self._body(m) else None
+        return None
 
     def _scan(self, doc) -> list[tuple[int, int]]:
         """Longest gazetteer names over capitalised token n-grams, left to right (dict hits only)."""
@@ -389,8 +417,9 @@ class Places(Component):
         key = normalize(doc[s:e].text)
         cands = gaz.lookup_key(key) if not _only_directions(key) else ()
         cue = None
-        if strong and e - s == 1 and "." in doc[s].text:
-            abbr = gaz.abbreviation(doc[s].text)  # "Kan." is Kansas, not the town of Kan
+        if strong and e - s == 1 and ("." in doc[s].text or not cands and e < len(doc) and doc[e].text == "."):
+            # "Kan." is Kansas, not the town of Kan; "Vt" + "." split by the tokenizer is Vermont
+            abbr = gaz.abbreviation(doc[s].text if "." in doc[s].text else doc[s].text + ".")
             if abbr is not None:
                 cands, cue = (abbr,), "admin1"
         if cands and e - s > 1 and self.cues.feature.get(doc[e - 1].lower_) == "admin1" and all(
