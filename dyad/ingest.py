@@ -264,7 +264,7 @@ def _warc_records(path: Path) -> Iterator[dict]:
 
 
 def content_hash(record: dict) -> str | None:
-    """sha256 of the article as it came in: headline (when given) and body, line ends normalised.
+    """sha256 of the article as it came in: body (and a text's headline), line ends normalised.
 
     Exact content, not a fuzzy key: two copies that differ in their headline or their paragraph
     breaks are two articles (../shared/corpus has 38 bodies under two headlines and 2 pairs that
@@ -274,7 +274,8 @@ def content_hash(record: dict) -> str | None:
     body = record.get("html") if record.get("html") is not None else record.get("text")
     if not isinstance(body, str):
         return None
-    title = record.get("title")
+    # a plain-text body is told apart by its headline too; an HTML page carries its own
+    title = record.get("title") if record.get("html") is None else None
     head = title.strip() + "\n" if isinstance(title, str) and title.strip() else ""
     return hashlib.sha256((head + body.replace("\r\n", "\n").strip()).encode("utf-8")).hexdigest()
 

@@ -12,7 +12,6 @@ These definitions are what queries are built from; the alembic migrations in
 from __future__ import annotations
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql
 
 metadata = sa.MetaData(naming_convention={
     "ix": "ix_%(column_0_label)s",
@@ -21,8 +20,9 @@ metadata = sa.MetaData(naming_convention={
     "pk": "pk_%(table_name)s",
 })
 
-# JSONB on PostgreSQL (indexable, compact), JSON text elsewhere
-JSONType = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
+# plain JSON (text) on every database, PostgreSQL included: JSONB would reorder the report's keys,
+# and nothing queries inside the report (the parts filtered on have their own tables)
+JSONType = sa.JSON()
 
 
 def _article_fk() -> sa.Column:

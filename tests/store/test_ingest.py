@@ -163,6 +163,9 @@ def test_a_feed_by_url(store, local_site):
                                    "</link><description>teaser</description></item></channel></rss>", encoding="utf-8")
     s = ingest(store, [f"{base}/feed.rss"])
     assert s.ingested == 1 and store.articles()[1][0]["url"] == f"{base}/a.html"
+    # the same page by its own URL is the same article
+    again = ingest(store, [f"{base}/a.html"])
+    assert (again.ingested, again.duplicates) == (0, 1)
 
 
 def test_atom_feed(tmp_path, store):

@@ -17,6 +17,7 @@ def test_articles_list_and_detail(client):
     strike = next(a for a in body["items"] if a["title"] == "Strikes in Paktika")
     detail = client.get(f"/api/articles/{strike['id']}").json()
     assert detail["report"]["schema"] == "dyad.report/1"
+    assert list(detail["report"])[:4] == ["schema", "doc_id", "title", "url"]  # SPEC order, on every database
     assert detail["report"]["events"][0]["casualties"]["killed"] == 10
     assert len(detail["content_hash"]) == 64
     assert client.get("/api/articles/999999").status_code == 404

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects import postgresql
 
 revision = "0001"
 down_revision = None
 branch_labels = None
 depends_on = None
 
-JSONType = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
+JSONType = sa.JSON()
 
 
 
