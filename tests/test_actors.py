@@ -50,3 +50,8 @@ def test_country_as_place_is_not_an_actor(nlp):
 def test_media_outlet(nlp):
     doc, actors = actors_by_name(nlp, "The minister spoke to Geo News and the Daily Nation on Friday.")
     assert actors["Geo News"].sector == "MED"
+
+
+def test_mislabelled_place_in_a_list_of_provinces_is_not_an_organisation(nlp):
+    doc, actors = actors_by_name(nlp, "Jets struck targets in Paktika, Khost, and Kunar provinces on Monday.")
+    assert "Kunar" not in actors

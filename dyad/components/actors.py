@@ -192,7 +192,8 @@ class Actors(Component):
             if ent.label_ == "PERSON":
                 claim(ent, {"kind": "person", "name": _person_name(ent)})
             elif ent.label_ == "ORG":
-                claim(ent, self._org_info(ent))
+                if not _place_in_disguise(ent):
+                    claim(ent, self._org_info(ent))
             elif ent.label_ == "GPE" and is_agentive(ent):
                 iso = self.dictionary.country_of(ent.text)
                 is_capital = False
@@ -266,6 +267,24 @@ class Actors(Component):
         for i, actor in enumerate(actors, 1):
             actor.id = f"a{i}"
         return actors
+
+
+PLACE_NOUNS = {"province", "district", "region", "county", "state", "city", "town", "village", "area", "valley",
+               "border", "capital", "territory", "governorate", "municipality", "prefecture"}
+
+
+def _place_in_disguise(ent: Span) -> bool:
+    """An ORG the model mislabelled that the sentence shows to be a place: listed with places
+    ("in Paktika, Khost, and Kunar provinces") or naming a place word ("Kunar province")."""
+    root = ent.root
+    if root.head.lemma_.lower() in PLACE_NOUNS and root.dep_ in ("compound", "nmod", "amod"):
+        return True
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if nxt is not None and nxt.lemma_.lower() in PLACE_NOUNS:
+        return True
+    related = [root.head] if root.dep_ == "conj" else []
+    related += [c for c in root.children if c.dep_ == "conj"]
+    return any(t.ent_type_ in ("GPE", "LOC") for t in related)
 
 
 def _org_like(span: Span) -> bool:
