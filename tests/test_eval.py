@@ -471,3 +471,17 @@ def test_runner_end_to_end_on_fixtures(tmp_path):
 
     result = runner.run("events", data=events, limit=1, progress=False)
     assert result["rows"][0]["docs"] == 1 and result["limit"] == 1
+
+
+def test_indirect_speech_matching_and_speakers():
+    from dyad.eval.metrics import score_indirect
+
+    pred = [{"kind": "indirect", "text": "the strikes were not aimed at civilians", "speaker": "Khawaja Asif"},
+            {"kind": "indirect", "text": "talks would resume next week", "speaker": "Ali"},
+            {"kind": "direct", "text": "the strikes were not aimed at civilians", "speaker": "X"}]
+    gold = [{"content": "the strikes were not aimed at civilians", "speaker": "Defence Minister Khawaja Asif",
+             "speaker_kind": "mention"},
+            {"content": "the border would stay closed", "speaker": "officials", "speaker_kind": "mention"}]
+    figures, support = score_indirect([(pred, gold)])
+    assert figures["indirect_p"] == 0.5 and figures["indirect_r"] == 0.5
+    assert figures["indirect_speaker_acc"] == 1.0 and support["indirect_speaker_acc"] == 1

@@ -251,6 +251,32 @@ def score_quotes(docs: Iterable[tuple[Sequence[dict], Sequence[dict]]]) -> tuple
     return figures, support
 
 
+def score_indirect(docs: Iterable[tuple[Sequence[dict], Sequence[dict]]]) -> tuple[dict, dict]:
+    """Reported speech against PolNeAR's attributions that quote nothing.
+
+    Documents are (predicted quotes, gold indirect attributions with their `content` text). A
+    predicted `indirect` quote matches a gold content span one-to-one by token F1 ≥ 0.5; the speaker
+    is judged as for direct quotes. Precision is a lower bound: the gold leaves out the paraphrase
+    of attributions that also quote (their content goes to the quotes), and is not exhaustive.
+    """
+    c = Counter()
+    for pred_all, gold in docs:
+        pred = [q for q in pred_all if q.get("kind") == "indirect"]
+        c["pred"] += len(pred)
+        c["gold"] += len(gold)
+        for i, j, _ in match_quotes([q.get("text") or "" for q in pred], [g.get("content") or "" for g in gold]):
+            c["tp"] += 1
+            if gold[j].get("speaker_kind") == "mention":
+                c["mention"] += 1
+                c["mention_ok"] += speaker_matches(pred[i].get("speaker"), gold[j].get("speaker"))
+    found = prf(c["tp"], c["pred"], c["gold"])
+    figures = {"indirect_p": found["p"], "indirect_r": found["r"], "indirect_f1": found["f1"],
+               "indirect_speaker_acc": ratio(c["mention_ok"], c["mention"])}
+    support = {"indirect_p": c["pred"], "indirect_r": c["gold"], "indirect_f1": c["gold"],
+               "indirect_speaker_acc": c["mention"]}
+    return figures, support
+
+
 # --------------------------------------------------------------------------- places
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -102,8 +102,23 @@ def run_clean(data: str | None = None, limit: int | None = None, progress: bool 
 
 
 def score_quotes(gold: list[dict], reports: list[dict]) -> tuple[dict, dict]:
-    return m.score_quotes((r.get("quotes") or [], g.get("quotes") or [])
-                          for g, r in zip(gold, reports, strict=True))
+    figures, support = m.score_quotes((r.get("quotes") or [], g.get("quotes") or [])
+                                      for g, r in zip(gold, reports, strict=True))
+    more, more_support = m.score_indirect((r.get("quotes") or [], _indirect_gold(g))
+                                          for g, r in zip(gold, reports, strict=True))
+    return {**figures, **more}, {**support, **more_support}
+
+
+def _indirect_gold(record: dict) -> list[dict]:
+    """PolNeAR's attributions without quoted material, with their content as text."""
+    text = record.get("text") or ""
+    out = []
+    for a in record.get("indirect_attributions") or []:
+        if a.get("content_start") is None:
+            continue
+        out.append({"content": text[a["content_start"]:a["content_end"]], "speaker": a.get("speaker"),
+                    "speaker_kind": a.get("speaker_kind")})
+    return out
 
 
 def run_quotes(data: str | None = None, limit: int | None = None, progress: bool = True) -> dict:
