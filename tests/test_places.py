@@ -214,3 +214,16 @@ def test_state_abbreviation_split_from_its_period_is_the_state(model, places):
     places(doc)
     by = {p.name: p for p in doc._.places}
     assert by["Ga"].feature == "admin1" and by["Ga"].iso3166_2 == "US-GA"
+
+
+def test_local_town_in_an_article_set_elsewhere_takes_no_capitals_bonus(model, places):
+    # "Paris City Council" in an article set in the US is Paris, Texas
+    doc = _doc_with_ents(model, ["Paris", "City", "Council", "met", "in", "Texas", "and", "Atlanta", "."],
+                         [("GPE", 0, 1), ("GPE", 5, 6), ("GPE", 7, 8)])
+    places(doc)
+    by = {p.name: p for p in doc._.places}
+    assert (by["Paris"].country, by["Paris"].admin1) == ("US", "Texas")
+    # the capital's bonus is kept where nothing marks the name as the local town
+    doc = _doc_with_ents(model, ["He", "flew", "to", "Paris", "."], [("GPE", 3, 4)])
+    places(doc)
+    assert {p.name: p for p in doc._.places}["Paris"].country == "FR"

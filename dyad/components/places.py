@@ -121,6 +121,7 @@ class Mention:
     why: str = ""  # why it was taken as a place (see Places._accept)
     dateline: bool = False  # opens the story as its dateline ("BEIRUT: ...")
     near_any: frozenset[int] | set[int] = frozenset()  # candidates near a candidate of another name
+    local: bool = False  # some mention of the name reads as a local town ("Paris City Council")
 
 
 class Cues:
@@ -712,6 +713,9 @@ class Places(Component):
         live = [m for m in mentions if m.accepted and m.cands]
         if not live:
             return
+        local = {m.key for m in live if self._local(doc, m)}
+        for m in live:
+            m.local = m.key in local
         self._mutual_nearness(live)
         for m in live:
             self._choose(m, live, None)
@@ -731,6 +735,22 @@ class Places(Component):
             b = best[m.key]
             if b is not m and b.choice is not None and m.cue is None and b.choice in m.cands:
                 m.choice = b.choice
+
+    def _local(self, doc, m: Mention) -> bool:
+        """Whether a mention reads as a local town of the article's own area: before the name of
+        one of its institutions or people ("Paris City Council", "a Paris girl"), as someone's home
+        ("Danielle Taylor of Paris") or next to a county ("Paris and Henry County"). Such a name
+        takes no capital's bonus in an article set in another country."""
+        if m.end < len(doc) and (doc[m.end].lower_ in self.cues.institutions
+                                 or doc[m.end].lower_ in self.cues.residents):
+            return True
+        if self._residence(doc, m):
+            return True
+        for k in (m.end + 1, m.end + 2):
+            if k < len(doc) and doc[k].lower_ in ("county", "parish") and all(
+                    doc[j].lower_ in ("and", ",", "-", "&") for j in range(m.end, k - 1)):
+                return True
+        return False
 
     @staticmethod
     def _mutual_nearness(live: list[Mention]) -> None:
@@ -766,7 +786,7 @@ class Places(Component):
             # alternates of big places are mostly exonyms and short forms ("New York" for New York
             # City); those of small ones are mostly translations that collide with words
             s -= w["alt_big"] if c.population >= 100_000 else w["alt_small"]
-        if c.capital:
+        if c.capital and not (m.local and ctx is not None and ctx.elsewhere(c.country, m.key)):
             s += w["capital"]
         # a city inside an admin1 of its own name ("Kabul", "New York") is what bare names mean
         if f == "admin1" and m.cue != "admin1" and any(
@@ -812,6 +832,11 @@ class Places(Component):
         return bonus
 
 
+# Share of an article's other place votes one country must hold for the article to be set there
+# (see _Context.elsewhere).
+ELSEWHERE = 0.5
+
+
 class _Context:
     """What the current readings of an article's mentions say about it: its countries, its
     first-level divisions and the points of its places. Every query leaves out the mentions of the
@@ -849,6 +874,18 @@ class _Context:
 
     def admin1_share(self, row: int, key: str) -> float:
         return self._share(self.admin1, key, row) if row >= 0 else 0.0
+
+    def elsewhere(self, country: str | None, key: str) -> bool:
+        """Whether the article is set in another country: none of its other places lie in this
+        one and most of them lie in a single other one."""
+        if not country or self.country_share(country, key) > 0:
+            return False
+        top = Counter()
+        for k, counter in self.country.items():
+            if k != key:
+                top.update(counter)
+        total = sum(top.values())
+        return bool(total) and top.most_common(1)[0][1] / total >= ELSEWHERE
 
     def nearest_km(self, c: Candidate, key: str) -> float:
         best = math.inf
