@@ -108,3 +108,13 @@ def test_someone_of_a_person_is_not_that_person(nlp):
     q = next(q for q in qs if q.kind == "direct")
     assert "strategist" in q.speaker
     assert q.speaker_actor is None
+
+
+def test_indirect_speech_before_its_cue_and_according_to(nlp):
+    doc, qs = quotes(nlp, "The border crossing will reopen on Monday, the interior ministry said. According to "
+                          "Amnesty International, dozens of protesters were held without charge.")
+    ind = {q.text: q for q in qs if q.kind == "indirect"}
+    assert ind["The border crossing will reopen on Monday"].cue == "said"
+    according = next(q for q in ind.values() if q.cue == "according to")
+    assert according.text.startswith("dozens of protesters were held")
+    assert according.speaker == "Amnesty International"

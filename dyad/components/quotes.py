@@ -453,13 +453,25 @@ class Quotes(Component):
         """Reported speech: a cue verb with a clausal complement holding no quotation marks."""
         out = []
         for t in doc:
-            if inside[t.i] or t.pos_ != "VERB" or t.lemma_.lower() not in self.cue_verbs or \
-                    t.lemma_.lower() in NOT_STATEMENTS:
+            if inside[t.i]:
                 continue
-            comp = next((c for c in t.children if c.dep_ == "ccomp" and c.i > t.i), None)
+            according = t.lower_ == "according" and self._is_cue(t)
+            if not according and (t.pos_ != "VERB" or t.lemma_.lower() not in self.cue_verbs or
+                                  t.lemma_.lower() in NOT_STATEMENTS):
+                continue
+            if according:
+                # "According to the ministry, the strikes hit militants": the clause it modifies
+                comp = t.head if t.head is not t and t.head.pos_ in ("VERB", "AUX") else None
+                tokens = [x for x in comp.subtree if not (t.left_edge.i <= x.i <= t.right_edge.i)] \
+                    if comp is not None else []
+                while tokens and (tokens[0].is_punct or tokens[0].is_space):
+                    tokens = tokens[1:]
+            else:
+                # the reported clause after the cue, or before it ("The strikes hit militants, he said")
+                comp = next((c for c in t.children if c.dep_ == "ccomp"), None)
+                tokens = list(comp.subtree) if comp is not None else []
             if comp is None:
                 continue
-            tokens = list(comp.subtree)
             if any(inside[x.i] or x.text in "“”\"" for x in tokens):
                 continue
             if tokens and tokens[0].dep_ == "mark":
@@ -472,8 +484,8 @@ class Quotes(Component):
             if subj is None:
                 continue
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-            q = Quote(id="", text=doc.text[start:end], start=start, end=end, kind="indirect", cue=t.text,
-                      cue_start=t.idx)
+            q = Quote(id="", text=doc.text[start:end], start=start, end=end, kind="indirect",
+                      cue="according to" if according else t.text, cue_start=t.idx)
             actor, name = self.resolve_speaker(doc, subj)
             q.speaker, q.speaker_actor = name, actor.id if actor else None
             out.append(q)
