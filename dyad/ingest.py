@@ -364,6 +364,8 @@ def ingest(store: Store, inputs: list[str], workers: int = 1, batch_size: int = 
     after_batch(summary) after each committed batch (tests use it to simulate a crash).
     """
     summary = Summary()
+    if workers <= 1:
+        _init_worker()  # load the model first: the rate is of extraction, not of start-up
     start = time.perf_counter()
     seen_hashes: set[str] = set()
 
