@@ -371,3 +371,15 @@ def test_text_cleaner_meets_its_target_on_the_dev_set(shared_dir):
             rs.append(inter / len(gold) if gold else 1.0)
     p, r = sum(ps) / len(ps), sum(rs) / len(rs)
     assert 2 * p * r / (p + r) >= 0.88
+
+
+def test_a_long_dated_first_paragraph_is_the_lede_not_a_caption():
+    from dyad.clean.text import clean_text
+
+    lede = ("Garissa, Kenya (March 3, 2026) – Police received a call on Sunday morning at about 8 a.m. in "
+            "reference to a shooting on the Garissa-Dadaab road, and officers from the county command "
+            "responded to the scene along with medics from the county hospital, who found two men "
+            "wounded beside a burnt-out truck.")
+    text = lede + "\nBoth men were taken to hospital, where one later died.\nShare this story\nHome\nNews\nSport"
+    cleaned = clean_text(text)
+    assert cleaned.text.startswith("Garissa, Kenya (March 3, 2026)")

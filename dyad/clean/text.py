@@ -131,6 +131,7 @@ STANDFIRST_MAX_WORDS = 50  # a summary printed under the headline is at most thi
 SHORT_WORDS = 6        # short enough to be a menu item, a heading or a credit
 REPEAT_MIN_WORDS = 4   # shorter lines ("Yes.") repeat in any text
 WRAP_MIN_LINES = 5      # hard wrapping is only told from at least this many long lines
+DATED_LEDE_WORDS = 45  # a dated line this long opens a story ("Edmonton, Ky. (Nov. 28) – Police received…")
 LONG_PARAGRAPH_WORDS = 80  # no phrase or shape rule condemns a paragraph longer than this
 WRAP_MAX_WIDTH = 130    # and at most this width
 CHROME_COST = 3.0      # what one chrome-like line (menu item, heading, credit) costs its block
@@ -258,7 +259,9 @@ def shape_reason(text: str, words: int) -> str | None:
     for reason, rx in _SHAPES:
         if not rx.search(text):
             continue
-        if reason == "dated":  # a dateline when short, else a wire photo caption
+        if reason == "dated":  # a dateline when short, a wire photo caption when longer,
+            if words > DATED_LEDE_WORDS:  # and a story's first paragraph when longer still
+                return None
             return "byline" if words <= 12 else "caption"
         if reason != "byline" or words <= 15:
             return reason
@@ -280,7 +283,8 @@ def wrap_width(lines: list[str]) -> int | None:
         return None
     near = sum(1 for n in longish if 0.75 * width <= n <= width + 5)
     over = sum(1 for n in longish if n > width + 5)
-    return width if near >= 0.6 * len(longish) and over <= 0.15 * len(longish) else None
+    # half the long lines at the width is enough: in short paragraphs the rest are paragraph ends
+    return width if near >= 0.5 * len(longish) and over <= 0.15 * len(longish) else None
 
 
 def split_units(text: str) -> list[tuple[str, bool]]:
