@@ -189,3 +189,69 @@ def test_event_place_prefers_the_home_country_and_the_locative():
     places = {p.id: p for p in r.places}
     first_place = next((places[i] for i in ev.places if places[i].lat is not None), None)
     assert first_place is not None and first_place.name == "Nairobi"
+
+
+# ---------------------------------------------------------------- issue 5, round 2: verb senses and the main clause
+@pytest.mark.parametrize("text, plover", [
+    # the main clause decides over acts it embeds or tells as background
+    ("Kenya rejected a Somali proposal to hold border talks in Nairobi.", "REJECT"),
+    ("The union leaders welcomed the minister's plan for new wage talks.", "SUPPORT"),
+    ("Ghana suspended military aid to the junta on Friday after soldiers shot dead two protesters.", "SANCTION"),
+    # reduced relations and aid: SANCTION; expulsions too
+    ("Norway cancelled a planned visit to Kigali by its trade minister.", "SANCTION"),
+    ("The government expelled three Belgian diplomats on Monday.", "SANCTION"),
+    # offers, promises, acceptances and promised help: AGREE
+    ("Tanzania has offered to hand over the two suspects to Ugandan police.", "AGREE"),
+    ("Japan will provide 3,000 tonnes of food aid to flood victims in Malawi.", "AGREE"),
+    # refusals of cooperation: REJECT
+    ("Zambia said it would not accept any more refugees from the border camps.", "REJECT"),
+    # a cooperative act made conditional or a promised sanction: THREATEN
+    ("Chad said it will withdraw its troops from the force unless the rebels sign the accord.", "THREATEN"),
+    # curfews, bans and emergencies: COERCE; lifting them: CONCEDE
+    ("Authorities imposed a dusk-to-dawn curfew in Kisumu on Wednesday.", "COERCE"),
+    ("The cabinet outlawed the separatist movement on Tuesday, citing attacks on police.", "COERCE"),
+    ("The government lifted the state of emergency in the northern region on Sunday.", "CONCEDE"),
+    # surrender, demobilisation and unilateral ceasefires: RETREAT
+    ("About 200 rebel fighters surrendered to the army in Kasese on Monday.", "RETREAT"),
+    ("The militia declared a unilateral ceasefire after a week of heavy fighting.", "RETREAT"),
+    # mediation: CONSULT; sending arms: AID; preparing an assault: MOBILIZE
+    ("The Ugandan president launched a mediation effort between the two Sudans on Saturday.", "CONSULT"),
+    ("Russia continued to send arms to the Malian army last year.", "AID"),
+    ("The army prepared to resume shelling rebel positions near the lake.", "MOBILIZE"),
+    # sexual abuse is an assault; a trailing "X charged" is the report's source, not the act
+    ("Prison guards sexually abused female inmates for years, a rights group charged on Monday.", "ASSAULT"),
+])
+def test_verb_senses_and_main_clause(text, plover):
+    r, ev = first(text)
+    assert ev.plover == plover, [(e.plover, e.acled_subtype) for e in r.events]
+
+
+@pytest.mark.parametrize("text, subtype", [
+    # poison gas delivered by shells, bombs or aircraft is a chemical attack
+    ("A helicopter dropped barrel bombs filled with chlorine on the town, residents said.", "Chemical weapon"),
+    ("Dozens were treated for breathing problems after militants fired shells containing toxic gas.",
+     "Chemical weapon"),
+    # raids told with arrests and no deaths are arrests; so is capturing a commander
+    ("Soldiers detained 14 people in overnight raids across the district, the army said.", "Arrests"),
+    ("The army captured a senior militant commander who led the mortar attacks on the town.", "Arrests"),
+    # attacks only planned are not attacks
+    ("Police arrested six men suspected of plotting to bomb a church in Mombasa.", "Arrests"),
+    # arrests of protesters are an intervention in the protest
+    ("Police detained dozens of protesters during a march against fuel prices in Kampala.",
+     "Protest with intervention"),
+    # a release in exchange for captives is a prisoner swap
+    ("The government released 20 rebels in exchange for the release of eight soldiers.", "Agreement"),
+    # driving the enemy out of ground is regaining territory; defections change the group
+    ("Government troops drove the insurgents out of three villages near the border.",
+     "Government regains territory"),
+    ("Some 300 rebel fighters defected to the government side in Unity State, officials said.",
+     "Change to group/activity"),
+])
+def test_strategic_and_chemical_senses(text, subtype):
+    r, ev = first(text)
+    assert ev.acled_subtype == subtype, [(e.acled_subtype, e.plover) for e in r.events]
+
+
+def test_according_to_is_no_agreement():
+    r = dyad.extract(text="The army reinforced its positions along the border, according to local media.")
+    assert all(e.plover != "AGREE" for e in r.events)

@@ -193,24 +193,54 @@ def _clause_words(token: Token) -> set[str]:
     return {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
 
 
+COOPERATIVE = {"agree", "aid", "support", "cooperate", "consult", "concede"}  # families of cooperative acts
+ATTRIBUTION_VERBS = {"charge", "allege"}  # "..., a rights group charged": the attribution, not an accusation
+DISASTERS = {"flood", "earthquake", "quake", "drought", "famine", "accident", "crash", "disaster", "storm", "cyclone",
+             "landslide", "hurricane", "typhoon", "tsunami", "fire", "road", "traffic", "covid", "cholera", "epidemic"}
+SEARCH_WORDS = {"raid", "swoop", "crackdown", "operation", "search"}
+
+
 def find_triggers(doc: Doc) -> list[Trigger]:
     lex = lexicon()
     found = []
     for token in doc:
         if token.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ") or token.is_stop and token.lower_ not in ("fire",):
             continue
-        if token.ent_type_ in NOT_TRIGGER_ENTS:
+        if token.ent_type_ in NOT_TRIGGER_ENTS or token.lower_ == "according":
             continue  # "March 14", "Rally Party", "Strike Force Ltd": names and dates are not events
-        if any(c.dep_ == "neg" for c in token.children) or _negated(token):
-            continue
+        if token.lemma_.lower() in ATTRIBUTION_VERBS and any(c.dep_ == "ccomp" and c.i < token.i
+                                                             for c in token.children):
+            continue  # "border agents abused migrants, a rights group charged": the report's source
+        negated = any(c.dep_ == "neg" for c in token.children) or _negated(token)
         for key in _keys(token):
             entries = lex.triggers.get(key)
             if not entries:
                 continue
             entry = _first_fitting(entries, token)
             if entry is not None:
-                found.append(Trigger(token, lex.classes[entry.cls]))
+                cls = lex.classes[entry.cls]
+                if cls.name == "kill" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in DISASTERS
+                                              for c in token.children):
+                    break  # "flood victims", "earthquake deaths": not violence
+                if not negated:
+                    found.append(Trigger(token, cls))
+                elif cls.family in COOPERATIVE and token.pos_ == "VERB" and \
+                        any(c.dep_ == "neg" for c in token.children):
+                    # "will not accept more refugees", "would not meet the demands": a refusal
+                    found.append(Trigger(token, lex.classes["reject"]))
                 break
+    # a raid or crackdown told with arrests and no killing is an arrest operation
+    # ("detained 12 people in overnight raids", "conducting raids to detain activists")
+    arresting = {t.token.sent.start for t in found if t.cls.name == "arrest"}
+    killing = {t.token.sent.start for t in found if t.cls.name == "kill"}
+    exchanging = {t.token.sent.start for t in found if t.cls.name == "agreement" and
+                  t.token.lemma_.lower() in ("exchange", "swap")}
+    for t in found:
+        if t.cls.family == "violence" and t.token.lemma_.lower() in SEARCH_WORDS and \
+                t.token.sent.start in arresting - killing:
+            t.cls = lex.classes["arrest"]
+        elif t.cls.name == "release" and t.token.sent.start in exchanging:
+            t.cls = lex.classes["agreement"]  # "released 30 rebels in exchange for 16 soldiers": a swap
     return found
 
 
@@ -228,6 +258,7 @@ def _negated(token: Token) -> bool:
 
 
 GOVERNING = {"reject", "request", "threaten", "agree", "consult"}  # families whose object has not happened
+PLAN_WORDS = {"plan", "plot", "prepare", "intend", "conspire", "scheme"}
 EMBEDDING_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp", "relcl"}
 
 
@@ -250,6 +281,9 @@ def drop_governed(triggers: list[Trigger]) -> list[Trigger]:
             if gov is not None and gov.cls.family != trig.cls.family and (
                     gov.cls.family in GOVERNING or gov.cls.name == "disrupted"):
                 governed = True
+                break
+            if trig.cls.family == "violence" and token.lemma_.lower() in PLAN_WORDS:
+                governed = True  # "plotting to launch attacks", "prepared to resume shelling": not yet
                 break
         if not governed and not _protest_cause(trig, by_token):
             kept.append(trig)
@@ -577,6 +611,8 @@ def roles(token: Token) -> tuple[Token | None, Token | None]:
     return src, tgt
 
 
+INTENT_HEADS = {"ready", "willing", "prepared", "offer", "promise", "pledge", "intend", "commit", "committed",
+                "plan", "agree", "vow"}
 BACKGROUND_MARKS = {"after", "following", "despite", "amid", "amidst", "since", "before", "because", "until",
                     "unless"}
 BACKGROUND_NOUNS = {"wake", "response", "aftermath", "retaliation", "reprisal", "revenge", "spite", "light"}
@@ -599,10 +635,28 @@ def background(token: Token, classes: dict[int, EventClass] | None = None) -> bo
             gov = t.head
         elif t.dep_ == "pobj" and t.lower_ in BACKGROUND_NOUNS and t.head.lower_ == "in":
             gov = t.head.head
+        elif t.dep_ == "dobj" and t.head.lemma_.lower() == "cite" and t.head.dep_ in ("advcl", "xcomp"):
+            gov = t.head.head  # "outlawed the movement, citing attacks on police": the stated reason
+        elif t.dep_ in ("relcl", "acl") and t.head.dep_ in ("dobj", "pobj", "nsubjpass", "attr") \
+                and classes is not None and t.head.head.i in classes and t.head.head.i != token.i:
+            return True  # "captured a commander who led the shelling": the act describes a participant
         if gov is not None:
             cls = (classes or {}).get(gov.i)
             return not (cls is not None and cls.name in ("kill", "arrest"))
         if t.head is t or t.dep_ == "ROOT":
+            return False
+        t = t.head
+    return False
+
+
+def describes_participant(token: Token) -> bool:
+    """Whether a word sits in a relative clause about a participant ("people who organise
+    demonstrations", "the unit that carried out the shelling")."""
+    t = token
+    for _ in range(6):
+        if t.dep_ == "relcl" and t.head.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "nsubj"):
+            return True
+        if t.head is t:
             return False
         t = t.head
     return False
@@ -622,11 +676,56 @@ def salience(doc: Doc, ev: Event, classes: dict[int, EventClass] | None = None) 
         score += 2
     if all(background(t.token, classes) for t in ev.triggers if not t.anaphoric):
         score -= 6
+    if classes is not None and any(main_clause(t.token, classes) for t in ev.triggers if not t.anaphoric):
+        score += MAIN_BONUS if ev.cls.acled_type is None else MAIN_BONUS_TYPED
     if lede is not None and lede.start <= first < lede.end:
         score += 3
     elif "\n" not in doc.text[:doc[first].idx]:
         score += 1
     return score
+
+
+MAIN_BONUS = 4  # the main act of a sentence outranks acts it embeds; within ACLED's kinds the kind matters more
+MAIN_BONUS_TYPED = 3
+REPORTING = {"say", "tell", "report", "add", "state", "claim", "allege", "charge", "quote", "confirm", "note",
+             "explain", "write", "inform", "reveal", "indicate", "believe", "suspect", "learn", "understand",
+             "announce", "declare", "insist", "stress", "emphasize", "emphasise"}
+MAIN_DEPS = {"xcomp", "conj", "dobj", "attr", "oprd", "nsubj", "nsubjpass", "compound", "acomp", "appos"}
+
+
+def main_predicate(token: Token) -> Token:
+    """The predicate a sentence reports: its root, or what a reporting root reports ("X did Y,
+    officials said"; "Nigeria announced that it will withdraw ...")."""
+    root = token.sent.root
+    for _ in range(3):
+        if root.lemma_.lower() not in REPORTING:
+            break
+        comp = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")),
+                    None)
+        if comp is None:
+            break
+        root = comp
+    return root
+
+
+def main_clause(token: Token, classes: dict[int, EventClass]) -> bool:
+    """Whether a trigger tells the sentence's main act: it is the main predicate, or reaches it
+    through complements, conjuncts and arguments ("decided to allow", "imposed a curfew",
+    "rejected ... and opposed") without passing through another kind of act ("rejected a US
+    offer to host a summit": the offer and the summit are embedded in the rejection)."""
+    main = main_predicate(token)
+    own = classes.get(token.i)
+    t = token
+    for _ in range(6):
+        if t.i == main.i:
+            return True
+        if t.dep_ not in MAIN_DEPS or t.head is t:
+            return False
+        gov = classes.get(t.head.i)
+        if gov is not None and own is not None and gov.family != own.family and t.dep_ != "conj":
+            return False  # coordinated acts are equally main ("torched shops and pelted police")
+        t = t.head
+    return False
 
 
 def _home_country(places) -> str | None:
@@ -666,6 +765,8 @@ class Events(Component):
         for ev in events:
             self._participants(doc, ev)
             self._refine_by_roles(doc, ev)
+        for ev in events:
+            self._intent(ev)
         events.sort(key=lambda e: (-e.cls.rank, e.main.i))
         self._casualties(doc, events)
         for ev in events:
@@ -687,10 +788,16 @@ class Events(Component):
         """
         events: list[Event] = []
         protest_sents = {t.token.sent.start for t in triggers if t.cls.family == "protest"}
+        # protests the sentence tells, not ones that only describe whom an act was done to
+        # ("detains people who organise demonstrations")
+        told_protests = {t.token.sent.start for t in triggers if t.cls.family == "protest" and
+                         not describes_participant(t.token)}
         for trig in triggers:
             fam = trig.cls.family
             if fam == "violence" and trig.cls.name in GENERIC_VIOLENCE and trig.token.sent.start in protest_sents:
                 fam = "protest"
+            if trig.cls.name == "arrest" and trig.token.sent.start in told_protests:
+                fam = "protest"  # "police detained dozens of protesters": an intervention in the protest
             same_sent = next((e for e in events if e.family == fam and
                               any(t.token.sent.start == trig.token.sent.start for t in e.triggers)), None)
             if same_sent is not None:
@@ -926,6 +1033,30 @@ class Events(Component):
                 if d.date and any(s.start_char <= d.start < s.end_char for s in sents):
                     ev.date, ev.date_precision = d.date, d.precision
                     return
+
+    def _intent(self, ev: Event) -> None:
+        """Acts announced rather than done. A cooperative act promised ("will provide food aid",
+        "ready to host talks") is an offer (AGREE); a coercive one ("will impose sanctions") or
+        any act made conditional ("will withdraw unless ...") is a threat."""
+        if ev.cls.acled_type is not None:
+            return
+        lex = lexicon()
+        token = ev.main
+        verb = token if token.pos_ in ("VERB", "AUX") else token.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return
+        future = any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "would") for c in verb.children) or \
+            verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_HEADS
+        unless = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+                     for c in verb.children)
+        if ev.cls.plover in ("THREATEN", "AGREE") and ev.cls.name != "intent":
+            return
+        if unless and ev.cls.family not in ("request",):
+            ev.cls = lex.classes["threaten"]
+        elif future and (ev.cls.family in ("sanction",) or ev.cls.name == "restrict"):
+            ev.cls = lex.classes["threaten"]
+        elif future and ev.cls.family in COOPERATIVE | {"retreat"}:
+            ev.cls = lex.classes["intent"]
 
     def _status(self, ev: Event) -> None:
         token = ev.main
