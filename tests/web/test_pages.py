@@ -88,3 +88,23 @@ def test_timeline_bins_months_over_long_spans():
     assert chart["unit"] == "month" and len(chart["bars"]) == 3 and len(chart["dots"]) == 1
     assert chart["dots"][0]["title"] == "2025-01: mean intensity -4.0"
     assert timeline(days[:2])["unit"] == "day"
+
+
+def test_markup_in_a_real_ingested_text_stays_text(tmp_path):
+    """Through the real extractor: a plain-text article carrying tags keeps them as text on its page."""
+    from dbfixtures import HOSTILE_TEXT
+    from fastapi.testclient import TestClient
+
+    from dyad.ingest import ingest
+    from dyad.store import open_store
+    from dyad.web.app import create_app
+
+    (tmp_path / "hostile.txt").write_text("Police post attacked in Garissa\n\n" + HOSTILE_TEXT, encoding="utf-8")
+    store = open_store(str(tmp_path / "h.db"))
+    assert ingest(store, [str(tmp_path / "hostile.txt")]).ingested == 1
+    with TestClient(create_app(store)) as c:
+        aid = c.get("/api/articles").json()["items"][0]["id"]
+        assert "<script>" in c.get(f"/api/articles/{aid}").json()["text"]
+        html = c.get(f"/articles/{aid}").text
+    assert "<script>document" not in html and "&lt;script&gt;document.title" in html
+    assert "<img src=x" not in html and "&lt;img src=x onerror=" in html
