@@ -255,3 +255,22 @@ def test_strategic_and_chemical_senses(text, subtype):
 def test_according_to_is_no_agreement():
     r = dyad.extract(text="The army reinforced its positions along the border, according to local media.")
     assert all(e.plover != "AGREE" for e in r.events)
+
+
+@pytest.mark.parametrize("text, subtype", [
+    # what a protest demands or complains about is not how it went
+    ("Hundreds of nurses marched in Eldoret to demand justice for victims of police violence.", "Peaceful protest"),
+    ("Traders staged a protest at the county offices to complain about attacks by rowdy youths.", "Peaceful protest"),
+    # protesters killed in clashes they fought: a violent demonstration, not excessive force
+    ("Three protesters were shot dead by police during clashes in which demonstrators threw rocks at officers.",
+     "Violent demonstration"),
+])
+def test_protest_purpose_and_clashes(text, subtype):
+    r, ev = first(text)
+    assert ev.acled_subtype == subtype, [(e.acled_subtype, e.plover) for e in r.events]
+
+
+def test_condemned_violence_with_its_toll_stays_first():
+    r, ev = first("Kenya condemned cross-border firing that killed four police officers near Mandera.")
+    assert ev.plover == "ASSAULT" and ev.casualties.killed == 4
+    assert any(e.plover == "ACCUSE" for e in r.events)

@@ -48,7 +48,9 @@ FORCE_WORDS = {"shot", "shoot", "kill", "killed", "live", "bullet", "bullets", "
 SECURITY_WORDS = {"police", "officer", "officers", "soldier", "soldiers", "security", "forces", "troops", "army",
                   "military", "policemen", "gendarmes"}
 STRONG_RIOT_WORDS = {"riot", "rioter", "rioters", "rioting", "stone", "stones", "pelt", "pelted", "torch", "torched",
-                     "molotov", "loot", "looted", "burn", "burned", "burnt", "vandalise", "vandalize", "petrol"}
+                     "molotov", "loot", "looted", "burn", "burned", "burnt", "vandalise", "vandalize", "petrol",
+                     "projectile", "projectiles", "rock", "rocks", "bottle", "bottles", "threw", "hurl", "hurled",
+                     "clash", "clashes", "clashed", "firebomb", "firebombs"}
 NOT_TRIGGER_ENTS = {"DATE", "TIME", "PERSON", "GPE", "ORG", "LOC", "FAC", "WORK_OF_ART", "LAW", "PRODUCT",
                     "EVENT", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "LANGUAGE"}
 GENERIC_VIOLENCE = {"attack", "kill", "clash", "primitive"}
@@ -321,6 +323,9 @@ def _protest_cause(trig: Trigger, by_token: dict[int, Trigger]) -> bool:
     return False
 
 
+PURPOSE_VERBS = {"demand", "complain", "protest", "call", "press", "seek", "push", "ask", "oppose", "denounce",
+                 "condemn", "decry", "agitate", "petition", "express", "register", "voice", "highlight", "mourn",
+                 "commemorate", "honour", "honor", "remember", "urge", "appeal"}
 NEGATORS = {"no", "without", "devoid", "absence", "free", "not", "never", "nor"}
 
 
@@ -336,7 +341,9 @@ def _aside_tokens(token: Token) -> set[int]:
                     c.dep_ == "dobj" and h.pos_ == "VERB" and h.lemma_.lower() in ("protest", "demonstrate") or \
                     c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CAUSE_PREPS | {"because", "since"}
                                               for m in c.children) or \
-                    c.dep_ == "prep" and c.lower_ == "following":
+                    c.dep_ == "prep" and c.lower_ == "following" or \
+                    c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in PURPOSE_VERBS:
+                # "marched to demand compensation for violence", "to complain about violence"
                 out |= {t.i for t in c.subtree}
     return out
 
@@ -863,7 +870,8 @@ class Events(Component):
                     best = lex.classes[cls_name]
                     break
         if family == "protest" and best.name in ("protest", "protest_intervention", "riot"):
-            violent = any(t.cls.family == "violence" for t in ev.triggers)
+            aside = set().union(*(_aside_tokens(t.token) for t in ev.triggers if t.cls.family == "protest"))
+            violent = any(t.cls.family == "violence" and t.token.i not in aside for t in ev.triggers)
             police = bool(words & SECURITY_WORDS)
             rioting = bool(words & RIOT_WORDS) or best.name == "riot"
             if police and (violent or words & {"suppress", "suppressed", "gunfire"}) and words & FORCE_WORDS and \
