@@ -274,3 +274,11 @@ def test_condemned_violence_with_its_toll_stays_first():
     r, ev = first("Kenya condemned cross-border firing that killed four police officers near Mandera.")
     assert ev.plover == "ASSAULT" and ev.casualties.killed == 4
     assert any(e.plover == "ACCUSE" for e in r.events)
+
+
+def test_figurative_violence_in_business_and_sport_is_not_an_event():
+    r = dyad.extract(text="Exports hit record levels in September, while the battle for control of the brewer "
+                          "took another turn as rival bidders raised their offers.")
+    assert not [e for e in r.events if e.plover == "ASSAULT"]
+    r = dyad.extract(text="Gunmen hit a bus on the Garissa road on Monday, witnesses said.")
+    assert r.events and r.events[0].plover == "ASSAULT"

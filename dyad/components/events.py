@@ -202,6 +202,55 @@ DISASTERS = {"flood", "earthquake", "quake", "drought", "famine", "accident", "c
 SEARCH_WORDS = {"raid", "swoop", "crackdown", "operation", "search"}
 
 
+# Violence words that business, sport and politics use figuratively: "exports hit record levels",
+# "the battle for Manchester United", "a takeover raid", "shares fell under attack".
+FIGURATIVE = {"hit", "strike", "attack", "battle", "fight", "target", "fire", "raid", "storm", "assault", "blast",
+              "clash", "combat", "offensive", "engage", "capture", "seize", "explode", "explosion", "bomb",
+              "shoot", "shooting", "beat", "ambush", "torch", "burn", "destroy", "kill", "killing", "die",
+              "death", "dead", "victim", "casualty", "wound", "injure", "hurt"}
+# Words that make violence literal when the same sentence has them.
+LITERAL_VIOLENCE = {
+    "gun", "guns", "gunman", "gunmen", "gunfire", "rifle", "rifles", "pistol", "bullet", "bullets", "bomb",
+    "bombs", "explosive", "explosives", "grenade", "grenades", "missile", "missiles", "rocket", "rockets",
+    "drone", "drones", "airstrike", "airstrikes", "artillery", "mortar", "mortars", "shell", "shells",
+    "weapon", "weapons", "knife", "machete", "troops", "soldier", "soldiers", "army", "militant", "militants",
+    "police", "policeman", "policemen", "officers", "forces", "rebel", "rebels", "insurgent", "insurgents",
+    "fighter", "fighters", "militia", "militias", "terrorist", "terrorists", "jihadist", "jihadists",
+    "killed", "murdered", "murder", "killer", "shot", "stabbed", "hostage",
+    "hostages", "bandits", "gang", "attacker", "attackers", "assailant", "assailants", "war", "civilians",
+    "casualties", "bodies", "body", "massacre", "suicide", "jets", "warplanes", "helicopter", "tank", "tanks",
+    "protesters", "rioters", "mob", "raiders", "village", "villagers", "camp", "checkpoint", "base",
+    "armed", "ethnic", "clan", "clans", "tribal", "rustlers", "rustling", "arson", "arsonists", "gunshot",
+    "violence", "violent", "unrest", "insurgency", "killings", "youths", "supporters", "communities",
+}
+
+
+def drop_figurative(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
+    """Drop violence read from words used figuratively: a violence trigger whose word is common in
+    business, sport and politics counts only in an article that names a weapon, an armed party,
+    a victim or a toll somewhere, or tells a casualty count, or when people stand on either side
+    of it. ("Exports hit record levels" in a trade story; "the battle for Manchester United".)"""
+    if doc._.casualties or {t.lower_ for t in doc} & LITERAL_VIOLENCE:
+        return triggers
+    return [t for t in triggers if t.cls.family != "violence" or t.token.lemma_.lower() not in FIGURATIVE
+            or _human_participant(t.token)]
+
+
+def _human_participant(token: Token) -> bool:
+    """Whether a violence word has people on either side: a victim or crowd noun, an armed or
+    civilian group, a community ("Pokot", "Turkana"), or a named person who is attacked or shot."""
+    lemma = token.lemma_.lower()
+    for part in roles(token):
+        if part is None:
+            continue
+        low = part.lemma_.lower()
+        if low in VICTIM_NOUNS or low in CROWD_NOUNS or part.lower_ in CROWD_NOUNS or sector_noun(part):
+            return True
+        if part.ent_type_ == "NORP" or (part.ent_type_ == "PERSON" and lemma != "beat"):
+            return True
+    return False
+
+
 def find_triggers(doc: Doc) -> list[Trigger]:
     lex = lexicon()
     found = []
@@ -766,7 +815,7 @@ class Events(Component):
     name = "dyad_events"
 
     def annotate(self, doc: Doc) -> None:
-        events = self._group(doc, drop_governed(find_triggers(doc)))
+        events = self._group(doc, drop_figurative(doc, drop_governed(find_triggers(doc))))
         for ev in events:
             self._refine(doc, ev)
         for ev in events:
