@@ -55,3 +55,8 @@ def test_media_outlet(nlp):
 def test_mislabelled_place_in_a_list_of_provinces_is_not_an_organisation(nlp):
     doc, actors = actors_by_name(nlp, "Jets struck targets in Paktika, Khost, and Kunar provinces on Monday.")
     assert "Kunar" not in actors
+
+
+def test_dateline_city_is_not_a_person(nlp):
+    doc, actors = actors_by_name(nlp, "SRINAGAR, Oct 2 (Dyad Wire) - Shelling killed four civilians, officials said.")
+    assert "SRINAGAR" not in actors

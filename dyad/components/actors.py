@@ -21,6 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from dyad.components import Component
+from dyad.components.paragraphs import DATELINE
 from dyad.lexicons import actor_dictionary, fold
 
 AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "appos", "conj", "attr"}
@@ -186,8 +187,11 @@ class Actors(Component):
             claim(span, {"kind": "group", "name": _group_name(span), "country": iso, "sector": sector,
                          "key": ("group", iso, sector)})
 
-        # 3. entities
+        # 3. entities (none inside a wire dateline: "SRINAGAR, Oct 2 (Dyad Wire) -" names a place and a date)
+        datelines = [(m.start(), m.end()) for m in DATELINE.finditer(doc.text)]
         for ent in doc.ents:
+            if ent.label_ in ("PERSON", "ORG") and any(a <= ent.start_char < b for a, b in datelines):
+                continue
             ent = trim_at_quotes(ent)
             if ent.label_ == "PERSON":
                 claim(ent, {"kind": "person", "name": _person_name(ent)})
