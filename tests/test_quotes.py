@@ -118,3 +118,11 @@ def test_indirect_speech_before_its_cue_and_according_to(nlp):
     according = next(q for q in ind.values() if q.cue == "according to")
     assert according.text.startswith("dozens of protesters were held")
     assert according.speaker == "Amnesty International"
+
+
+def test_one_word_partial_quote_in_the_cues_clause(nlp):
+    doc, qs = quotes(nlp, 'Senator Amina Yusuf called the plan "reckless" and demanded a vote on Friday.')
+    q = next(q for q in qs if q.text == "reckless")
+    assert q.kind == "partial" and q.speaker == "Amina Yusuf"
+    doc, qs = quotes(nlp, 'The "Crossroads of America" tour ended on Friday in Terre Haute.')
+    assert not [q for q in qs if q.kind != "indirect"]

@@ -300,8 +300,10 @@ class Quotes(Component):
             return False
         if cue is not None:
             if len(words) <= 3 and not any(cue.is_ancestor(x) for x in span) and \
-                    not content.endswith((".", "!", "?", ",")):
+                    not content.endswith((".", "!", "?", ",")) and not content[:1].islower():
                 return False
+            if len(words) == 1 and content[:1].islower() and any(cue.is_ancestor(x) for x in span):
+                return True  # a one-word partial quote in the cue's own clause: called it "sarcastic"
             return len(words) >= 2 or content.endswith((".", "!", "?", ","))
         if len(words) >= 6:
             return True
