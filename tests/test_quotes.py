@@ -126,3 +126,11 @@ def test_one_word_partial_quote_in_the_cues_clause(nlp):
     assert q.kind == "partial" and q.speaker == "Amina Yusuf"
     doc, qs = quotes(nlp, 'The "Crossroads of America" tour ended on Friday in Terre Haute.')
     assert not [q for q in qs if q.kind != "indirect"]
+
+
+def test_opening_mark_typed_as_closing_mark():
+    from dyad.components.quotes import find_stretches
+
+    text = "“Apparently not,“ he said. “A leopard doesn’t change its spots.”"
+    found = [text[s.start:s.end] for s in find_stretches(text)]
+    assert found == ["Apparently not,", "A leopard doesn’t change its spots."]

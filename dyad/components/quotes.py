@@ -101,6 +101,10 @@ def _pair_doubles(para: str) -> list[tuple[int, int, bool]]:
             continue
         if c in OPEN_DOUBLE and open_at is None:
             open_at = i + 1
+        elif c in OPEN_DOUBLE and open_at is not None and i > 0 and not para[i - 1].isspace() and \
+                (i + 1 == n or not para[i + 1].isalnum()):
+            out.append((open_at, i, True))  # an opening mark typed as the closing one: “Apparently not,“ he said
+            open_at = None
         elif c in CLOSE_DOUBLE and open_at is not None:
             out.append((open_at, i, True))
             open_at = None
