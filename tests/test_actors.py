@@ -60,3 +60,8 @@ def test_mislabelled_place_in_a_list_of_provinces_is_not_an_organisation(nlp):
 def test_dateline_city_is_not_a_person(nlp):
     doc, actors = actors_by_name(nlp, "SRINAGAR, Oct 2 (Dyad Wire) - Shelling killed four civilians, officials said.")
     assert "SRINAGAR" not in actors
+
+
+def test_country_mislabelled_as_a_person_is_not_a_person(nlp):
+    doc = nlp("Fighters ambushed a convoy in central Mali's Mopti region on Monday.")
+    assert not [a for a in doc._.actors if a.kind == "person" and a.name == "Mali"]
