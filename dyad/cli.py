@@ -150,6 +150,12 @@ def ingest(
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="articles per nlp.pipe batch and transaction"),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="try again the inputs that failed before"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
+    engine: str = typer.Option("local", "--engine", help="local (a process pool) or ray (a Ray Data actor pool; "
+                               "pip install 'dyad[ray]')"),
+    address: str = typer.Option(None, "--address", help="--engine ray: a running cluster ('auto', 'ray://head:10001'); "
+                                "without it a local Ray starts"),
+    parquet: str = typer.Option(None, "--parquet", help="--engine ray: keep the report partitions here (a path every "
+                                "node can write: shared file system, s3://...); default a temporary folder"),
 ) -> None:
     """Extract and store articles; re-ingesting adds nothing, and a killed run resumes where it stopped."""
     from rich.markup import escape
@@ -179,8 +185,20 @@ def ingest(
                             info=f"new {summary.ingested} · dup {summary.duplicates} · failed {summary.failed}")
 
         try:
-            summary = run_ingest(store, inputs, workers=workers, batch_size=batch_size,
-                                 retry_failed=retry_failed, on_progress=on_progress)
+            if engine == "ray":
+                try:
+                    import ray  # noqa: F401
+
+                    from dyad.scale.ray_engine import ingest_ray
+                except ImportError as exc:
+                    _fail(f"--engine ray needs Ray: pip install 'dyad[ray]' ({exc})")
+                summary = ingest_ray(store, inputs, workers=workers, address=address, batch_size=batch_size,
+                                     retry_failed=retry_failed, parquet_dir=parquet, on_progress=on_progress)
+            elif engine == "local":
+                summary = run_ingest(store, inputs, workers=workers, batch_size=batch_size,
+                                     retry_failed=retry_failed, on_progress=on_progress)
+            else:
+                _fail(f"--engine must be 'local' or 'ray', not {engine!r}")
         except KeyboardInterrupt:
             progress.stop()
             # every committed batch is stored whole; the next run skips what is there

@@ -283,9 +283,20 @@ def content_hash(record: dict) -> str | None:
 # --- extraction (in this process or in workers) -----------------------------------------------
 
 def _init_worker() -> None:
+    """Load the model and the gazetteer (which the places component loads on first use)."""
+    from dyad.gazetteer import get_gazetteer
     from dyad.pipeline import get_nlp
 
     get_nlp()
+    get_gazetteer()
+
+
+def _warm(_: int) -> int:
+    """A no-op task: returns once this worker holds its model (its initializer has run)."""
+    import os
+
+    time.sleep(0.2)  # long enough that each worker takes one of the warm-up tasks
+    return os.getpid()
 
 
 def extract_batch(records: list[dict]) -> list[dict]:
@@ -355,6 +366,57 @@ def count_records(inputs: list[str]) -> int | None:
     return total
 
 
+def _new_records(store: Store, inputs: list[str], fetch: Callable, summary: Summary, retry_failed: bool,
+                 on_progress: Callable[[Summary, int], None] | None) -> Iterator[dict]:
+    """The records of `inputs` still to extract, each with its `_hash`; errors are stored, duplicates counted."""
+    seen_hashes: set[str] = set()
+    for chunk in _chunks(iter_records(inputs, fetch=fetch), 64):
+        hashes = [h for h in (content_hash(r) for r in chunk) if h]
+        stored, failed = store.known_hashes(hashes)
+        skipped = 0
+        for rec in chunk:
+            summary.seen += 1
+            if ERROR in rec:
+                code, message = rec[ERROR]
+                store.record_error(Item(None, rec.get(SOURCE), doc_id=rec.get("doc_id"), error_code=code,
+                                        error_message=message))
+                _count_failure(summary, code, message)
+                skipped += 1
+                continue
+            h = content_hash(rec)
+            if h in stored or h in seen_hashes:
+                summary.duplicates += 1
+                skipped += 1
+                continue
+            if h in failed and not retry_failed:
+                summary.failed_before += 1
+                skipped += 1
+                continue
+            seen_hashes.add(h)
+            rec["_hash"] = h
+            yield rec
+        if skipped and on_progress:
+            on_progress(summary, skipped)
+
+
+def _save_reports(store: Store, batch: list[dict], reports: list[dict], summary: Summary) -> None:
+    """Store one batch of (record, report) in one transaction and count the outcome."""
+    for r, rep in zip(batch, reports, strict=True):
+        if r.get(SITE) and not rep.get("site") and not rep.get("error"):
+            rep["site"] = r[SITE]
+    items = [Item(r["_hash"], r.get(SOURCE), report=rep, doc_id=r.get("doc_id"))
+             for r, rep in zip(batch, reports, strict=True)]
+    res = store.save_batch(items)
+    summary.ingested += len(res.saved)
+    summary.duplicates += res.duplicates
+    for it in items:
+        if it.failed:
+            err = (it.report or {}).get("error") or {}
+            _count_failure(summary, err.get("code", "error"), err.get("message", ""))
+        else:
+            summary.words += len((it.report.get("text") or "").split())
+
+
 def ingest(store: Store, inputs: list[str], workers: int = 1, batch_size: int = 16, retry_failed: bool = False,
            fetch: Callable = fetch_url, on_progress: Callable[[Summary, int], None] | None = None,
            after_batch: Callable[[Summary], None] | None = None) -> Summary:
@@ -364,71 +426,32 @@ def ingest(store: Store, inputs: list[str], workers: int = 1, batch_size: int = 
     after_batch(summary) after each committed batch (tests use it to simulate a crash).
     """
     summary = Summary()
+    pool = None
     if workers <= 1:
         _init_worker()  # load the model first: the rate is of extraction, not of start-up
-    start = time.perf_counter()
-    seen_hashes: set[str] = set()
+    else:
+        import multiprocessing as mp
 
-    def new_records() -> Iterator[dict]:
-        for chunk in _chunks(iter_records(inputs, fetch=fetch), 64):
-            hashes = [h for h in (content_hash(r) for r in chunk) if h]
-            stored, failed = store.known_hashes(hashes)
-            skipped = 0
-            for rec in chunk:
-                summary.seen += 1
-                if ERROR in rec:
-                    code, message = rec[ERROR]
-                    store.record_error(Item(None, rec.get(SOURCE), doc_id=rec.get("doc_id"), error_code=code,
-                                            error_message=message))
-                    _count_failure(summary, code, message)
-                    skipped += 1
-                    continue
-                h = content_hash(rec)
-                if h in stored or h in seen_hashes:
-                    summary.duplicates += 1
-                    skipped += 1
-                    continue
-                if h in failed and not retry_failed:
-                    summary.failed_before += 1
-                    skipped += 1
-                    continue
-                seen_hashes.add(h)
-                rec["_hash"] = h
-                yield rec
-            if skipped and on_progress:
-                on_progress(summary, skipped)
+        # spawn, not fork: the parent may hold database connections and threads (the progress bar)
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"),
+                                   initializer=_init_worker)
+        list(pool.map(_warm, range(workers)))  # every worker loads its model before the clock starts
+    start = time.perf_counter()
 
     def save(batch: list[dict], reports: list[dict]) -> None:
-        for r, rep in zip(batch, reports, strict=True):
-            if r.get(SITE) and not rep.get("site") and not rep.get("error"):
-                rep["site"] = r[SITE]
-        items = [Item(r["_hash"], r.get(SOURCE), report=rep, doc_id=r.get("doc_id"))
-                 for r, rep in zip(batch, reports, strict=True)]
-        res = store.save_batch(items)
-        summary.ingested += len(res.saved)
-        summary.duplicates += res.duplicates
-        for it in items:
-            if it.failed:
-                err = (it.report or {}).get("error") or {}
-                _count_failure(summary, err.get("code", "error"), err.get("message", ""))
-            else:
-                summary.words += len((it.report.get("text") or "").split())
+        _save_reports(store, batch, reports, summary)
         summary.seconds = time.perf_counter() - start
         if on_progress:
             on_progress(summary, len(batch))
         if after_batch:
             after_batch(summary)
 
-    batches = _chunks(new_records(), batch_size)
+    batches = _chunks(_new_records(store, inputs, fetch, summary, retry_failed, on_progress), batch_size)
     if workers <= 1:
         for batch in batches:
             save(batch, extract_batch(batch))
     else:
-        import multiprocessing as mp
-
-        # spawn, not fork: the parent may hold database connections and threads (the progress bar)
-        with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"),
-                                 initializer=_init_worker) as pool:
+        with pool:
             pending: dict = {}
             for batch in batches:
                 pending[pool.submit(extract_batch, batch)] = batch
