@@ -56,7 +56,9 @@ def _start(address: str | None, workers: int):
 
     if ray.is_initialized():
         return False
-    kwargs = {"include_dashboard": False, "log_to_driver": False}
+    import logging
+
+    kwargs = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.WARNING}
     if address:
         ray.init(address=address, **kwargs)
     else:
@@ -118,6 +120,10 @@ def ingest_ray(store: Store, inputs: list[str], workers: int = 2, address: str |
         ctx = ray.data.DataContext.get_current()
         ctx.execution_options.preserve_order = True  # the store's rows come in input order, as in one process
         ctx.enable_progress_bars = not quiet
+        if quiet:  # Ray Data logs each dataset's plan and timing at INFO on the driver's stderr
+            import logging
+
+            logging.getLogger("ray.data").setLevel(logging.WARNING)
         start = time.perf_counter()
         records = _new_records(store, inputs, fetch or fetch_url, summary, retry_failed, on_progress)
         for n, chunk in enumerate(_chunks(records, wave)):
