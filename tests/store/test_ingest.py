@@ -235,17 +235,20 @@ def test_workers_and_a_real_kill(tmp_path):
     import sys
     import time
 
-    n = 60
+    n = 120  # enough that the first run is still going when 8 are stored
     f = tmp_path / "kill.jsonl"
     f.write_text("".join(json.dumps({"doc_id": f"k{i}", "text": article(i, 200)}) + "\n" for i in range(n)))
     db = tmp_path / "kill.db"
     cmd = [sys.executable, "-m", "dyad.cli", "ingest", "--db", str(db), "--workers", "2", "--batch-size", "4",
            "-q", str(f)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    log = tmp_path / "first-run.log"
+    with open(log, "w") as err:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
     store = open_store(str(db))
     deadline = time.time() + 240
     while store.stats()["articles"] < 8 and time.time() < deadline and proc.poll() is None:
-        time.sleep(0.2)
+        time.sleep(0.05)
+    assert proc.poll() is None, f"the first run ended before it could be killed: {log.read_text()[-800:]}"
     os.killpg(proc.pid, signal.SIGKILL)  # the command and its workers, all at once
     proc.wait()
     killed_at = store.stats()["articles"]
