@@ -11,7 +11,6 @@ the store) and its rate. Not a unit test.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import subprocess
@@ -22,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from throughput import CORPUS, load_sample, words_of  # noqa: E402
+from throughput import CORPUS, load_sample, words_of, write_sample  # noqa: E402
 
 
 def run_one(rows: list[dict], workers: int, address: str | None, batch_size: int) -> dict:
@@ -30,10 +29,7 @@ def run_one(rows: list[dict], workers: int, address: str | None, batch_size: int
     from dyad.store import open_store
 
     with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "sample.jsonl.gz"
-        with gzip.open(src, "wt", encoding="utf-8") as fh:
-            for r in rows:
-                fh.write(json.dumps(r) + "\n")
+        src = write_sample(rows, tmp)
         store = open_store(f"sqlite:///{tmp}/bench.db")
         t = time.perf_counter()
         s = ingest_ray(store, [str(src)], workers=workers, address=address, batch_size=batch_size)

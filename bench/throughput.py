@@ -44,6 +44,15 @@ def load_sample(path: Path, limit: int | None) -> list[dict]:
     return rows
 
 
+def write_sample(rows: list[dict], folder: str) -> Path:
+    """The sample as a .jsonl.gz file, the input ingest reads in the benchmarks."""
+    src = Path(folder) / "sample.jsonl.gz"
+    with gzip.open(src, "wt", encoding="utf-8") as fh:
+        for r in rows:
+            fh.write(json.dumps(r) + "\n")
+    return src
+
+
 def words_of(rows: list[dict]) -> int:
     return sum(len((r.get("text") or "").split()) for r in rows)
 
@@ -85,10 +94,7 @@ def stage_ingest(rows: list[dict], batch_size: int, workers: int) -> dict:
     from dyad.store import open_store
 
     with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "sample.jsonl.gz"
-        with gzip.open(src, "wt", encoding="utf-8") as fh:
-            for r in rows:
-                fh.write(json.dumps(r) + "\n")
+        src = write_sample(rows, tmp)
         store = open_store(f"sqlite:///{tmp}/bench.db")
         s = ingest(store, [str(src)], workers=workers, batch_size=batch_size)
         store.close()
