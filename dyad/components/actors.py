@@ -107,10 +107,18 @@ def country_token(token: Token) -> str | None:
 
 
 def _ent_of(token: Token) -> Span | None:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    """The entity a token is part of, found from its IOB tags (no scan over the document's entities:
+    this runs for many tokens of every article)."""
+    if token.ent_iob_ in ("", "O"):
+        return None
+    doc = token.doc
+    start = token.i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def is_agentive(span: Span) -> bool:
@@ -182,8 +190,6 @@ class Actors(Component):
             if first.i > token.i:  # "government of Kenya"
                 end = first.i + 1
             span = doc[start:end]
-            if span[0].dep_ == "poss" and len(span) > 1 and span[1].tag_ == "POS":
-                pass
             claim(span, {"kind": "group", "name": _group_name(span), "country": iso, "sector": sector,
                          "key": ("group", iso, sector)})
 

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.components import Component
 from dyad.components.actors import actor_at, antecedent
-from dyad.components.events import Event, lexicon
+from dyad.components.events import Event
 
 DENY_VERBS = {"deny", "refute", "rebut", "dismiss", "reject", "disown", "disavow", "contradict"}
 DENY_OBJECTS = {"report", "claim", "allegation", "accusation", "charge", "account", "story", "news"}
@@ -174,10 +174,6 @@ def _add(ev: Event, actor: str | None, stance: str, quote: str | None) -> None:
     claim = {"actor": actor, "stance": stance, "quote": quote}
     if claim not in ev.claims:
         ev.claims.append(claim)
-
-
-# Claims rewrite the events' claims and status, which the events component created.
-_ = lexicon
 
 
 @Language.factory("dyad_claims", assigns=["doc._.events"], requires=["doc._.events", "doc._.quotes"])
