@@ -30,11 +30,14 @@ def looks_like_html(raw: str) -> bool:
 
 def clean(text: str | None = None, html: str | None = None, url: str | None = None) -> Cleaned:
     """Clean one document; exactly one of `text` / `html` is given (text that is really HTML is detected)."""
+    from dyad.clean.dateline import publication_date
     from dyad.clean.html import clean_html
-    from dyad.clean.text import clean_text
+    from dyad.clean.text import clean_text, normalise_text
 
     if html is None and text is not None and looks_like_html(text):
         html, text = text, None
     if html is not None:
         return clean_html(html, url=url)
-    return clean_text(text or "")
+    cleaned = clean_text(text or "")
+    cleaned.published = publication_date(normalise_text(text or ""), cleaned.text)
+    return cleaned
