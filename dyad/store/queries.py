@@ -204,6 +204,7 @@ def dyad_series(conn, a: str, b: str, directed: bool = False, date_from: str | N
     for d in days.values():
         isum, icount = d.pop("_isum"), d.pop("_icount")
         d["mean_intensity"] = round(isum / icount, 2) if icount else None
+        d["intensity_count"] = icount  # events the mean is over: a month's mean weights its days by it
         out.append(d)
     return out
 

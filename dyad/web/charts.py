@@ -19,7 +19,8 @@ def colour(plover: str | None) -> str:
 
 
 def _monthly(days: list[dict]) -> list[dict]:
-    """Daily rows summed per month (intensity weighted by count), dated by the month's first day."""
+    """Daily rows summed per month, dated by the month's first day. The month's mean intensity is
+    the mean over its events that have one, as each day's is: days weigh by `intensity_count`."""
     months: dict[str, dict] = {}
     for d in days:
         key = d["date"][:7] + "-01"
@@ -28,8 +29,9 @@ def _monthly(days: list[dict]) -> list[dict]:
         for t, n in d["by_type"].items():
             m["by_type"][t] = m["by_type"].get(t, 0) + n
         if d.get("mean_intensity") is not None:
-            m["_isum"] += d["mean_intensity"] * d["count"]
-            m["_n"] += d["count"]
+            n = d.get("intensity_count", d["count"])
+            m["_isum"] += d["mean_intensity"] * n
+            m["_n"] += n
     out = []
     for m in months.values():
         isum, n = m.pop("_isum"), m.pop("_n")

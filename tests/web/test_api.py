@@ -74,6 +74,7 @@ def test_dyads(client):
     days = {d["date"]: d for d in body["days"]}
     assert days["2026-11-23"]["by_type"] == {"ASSAULT": 1}
     assert days["2026-11-23"]["mean_intensity"] == -10.0
+    assert days["2026-11-23"]["intensity_count"] >= 1
     assert days["2026-11-24"]["by_type"] == {"ACCUSE": 1}
     directed = client.get("/api/dyads", params={"a": "PK", "b": "AF", "directed": True}).json()
     assert directed["total"] == 1

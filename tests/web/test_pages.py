@@ -90,6 +90,17 @@ def test_timeline_bins_months_over_long_spans():
     assert timeline(days[:2])["unit"] == "day"
 
 
+def test_monthly_mean_intensity_counts_only_events_that_have_one():
+    """A day with three events of which one has an intensity weighs once in its month's mean, as in its own."""
+    from dyad.web.charts import timeline
+
+    days = [{"date": "2025-01-05", "count": 3, "by_type": {"ASSAULT": 1, "UNKNOWN": 2}, "mean_intensity": -10.0,
+             "intensity_count": 1},
+            {"date": "2025-01-20", "count": 1, "by_type": {"AGREE": 1}, "mean_intensity": 4.0, "intensity_count": 1},
+            {"date": "2025-09-01", "count": 1, "by_type": {"ASSAULT": 1}, "mean_intensity": None, "intensity_count": 0}]
+    assert timeline(days)["dots"][0]["title"] == "2025-01: mean intensity -3.0"
+
+
 def test_markup_in_a_real_ingested_text_stays_text(tmp_path):
     """Through the real extractor: a plain-text article carrying tags keeps them as text on its page."""
     from dbfixtures import HOSTILE_TEXT
