@@ -383,3 +383,11 @@ def test_a_long_dated_first_paragraph_is_the_lede_not_a_caption():
     text = lede + "\nBoth men were taken to hospital, where one later died.\nShare this story\nHome\nNews\nSport"
     cleaned = clean_text(text)
     assert cleaned.text.startswith("Garissa, Kenya (March 3, 2026)")
+
+
+def test_html_character_references_in_text_are_decoded_whole_ones_only():
+    from dyad.clean.text import normalise_text
+
+    text = "Pel&#233; scored twice, &quot;a gift&quot;, said the coach of AT&T Stadium&#x2019;s side &amp; staff."
+    assert normalise_text(text) == "Pelé scored twice, \"a gift\", said the coach of AT&T Stadium’s side & staff."
+    assert normalise_text("this&nothing &bogus; Q&A") == "this&nothing &bogus; Q&A"

@@ -23,6 +23,7 @@ set (see /work/shared/eval/extract): 4-gram shingle F1 0.92, against 0.69 for ke
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -31,9 +32,14 @@ from functools import lru_cache
 from dyad.clean import Cleaned
 from dyad.lexicons import load_toml
 
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
 
 def normalise_text(text: str) -> str:
-    """Unify newlines and strip trailing spaces, so offsets are stable whatever the source OS."""
+    """Unify newlines and strip trailing spaces, so offsets are stable whatever the source OS; decode
+    HTML character references that feeds and scraped text carry ("Pel&#233;", "&quot;"), whole ones
+    only, so that "AT&T" or "this&nothing" stay as written."""
+    text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     lines = [re.sub(r"[ \t]+$", "", ln) for ln in text.split("\n")]
     return "\n".join(lines).strip("\n")
