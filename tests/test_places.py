@@ -227,3 +227,40 @@ def test_local_town_in_an_article_set_elsewhere_takes_no_capitals_bonus(model, p
     doc = _doc_with_ents(model, ["He", "flew", "to", "Paris", "."], [("GPE", 3, 4)])
     places(doc)
     assert {p.name: p for p in doc._.places}["Paris"].country == "FR"
+
+
+def test_an_alternate_x_city_name_does_not_hide_the_plain_namesakes(model, places):
+    # "San Isidro City" is only an alternate name of the Philippine city; in an Atlanta story the
+    # council is the Georgia town's
+    doc = _doc_with_ents(model, ["San", "Isidro", "City", "Council", "met", "in", "Atlanta", ",", "Georgia", "."],
+                         [("GPE", 0, 3), ("GPE", 6, 7), ("GPE", 8, 9)])
+    places(doc)
+    by = {p.name: p for p in doc._.places}
+    assert by["San Isidro City"].country == "US" and by["San Isidro City"].admin1 == "Georgia"
+
+
+def test_a_big_town_taken_as_a_place_anywhere_vouches_for_its_other_mentions(model, places):
+    # "a Savannah woman" makes Savannah a place; the model's PERSON for "Savannah says" is wrong
+    doc = _doc_with_ents(model, ["A", "Savannah", "woman", "was", "hurt", ".", "Savannah", "says", "no", "."],
+                         [("PERSON", 6, 7)])
+    places(doc)
+    assert [p.name for p in doc._.places] == ["Savannah", "Savannah"]
+    # a small town's does not: "Urgun" the person stays a person
+    doc = _doc_with_ents(model, ["An", "Urgun", "woman", "was", "hurt", ".", "Urgun", "says", "no", "."],
+                         [("PERSON", 6, 7)])
+    places(doc)
+    assert [p.start for p in doc._.places] == [3]
+
+
+def test_a_name_read_as_a_place_more_often_than_as_a_person_is_the_place(model, places):
+    # one mis-tagged headline "Bogdanov Joins Savannah" does not make "Savannah" a person's name
+    words = ["Bogdanov", "Joins", "Savannah", "Race", ".", "Savannah", "is", "a", "port", ".", "Voters", "in",
+             "Savannah", "said", "."]
+    doc = _doc_with_ents(model, words, [("PERSON", 0, 3), ("GPE", 5, 6), ("NORP", 12, 13)])
+    places(doc)
+    assert [p.start for p in doc._.places if p.name == "Savannah"][-1] == doc[12].idx
+    # but "Tyler" of "Tyler Williams" and "James Tyler Williams" stays the person
+    words = ["Tyler", "Williams", "and", "James", "Tyler", "Williams", "left", "Savannah", ".", "Tyler", "said", "."]
+    doc = _doc_with_ents(model, words, [("PERSON", 0, 2), ("PERSON", 3, 6), ("GPE", 7, 8), ("PERSON", 9, 10)])
+    places(doc)
+    assert [p.name for p in doc._.places] == ["Savannah"]

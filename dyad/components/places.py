@@ -55,6 +55,8 @@ BLOCKED_KEYS = frozenset({"us"})  # the country only when written "US" / "U.S."
 # Generic coastline words: "the West Coast" is not Western Australia (one of its alternate names).
 GENERIC_KEYS = frozenset({"west coast", "east coast", "north coast", "south coast", "gulf coast",
                           "the west", "the east", "the north", "the south"})
+# Population from which a town's acceptance anywhere in an article vouches for its other mentions.
+BIG_TOWN = 50_000
 # Reasons for taking a weak mention as a place that also hold for the name's other mentions.
 SPREADING = frozenset({"ner", "cue", "list", "adjacent", "prep", "prominent", "spread", "dateline", "landmark",
                        "residence", "district"})
@@ -295,6 +297,21 @@ class Places(Component):
         self._contexts(doc, mentions)
         return mentions
 
+    @staticmethod
+    def _mostly_place(doc, word: str) -> bool:
+        """Whether the model reads a word as something other than a person more often than as part
+        of a person's name: "Sochi" inside one mis-tagged "Freemason Bogdanov Joins Sochi" but a GPE
+        or NORP four times is the town; "Tyler" of "Tyler Williams" and "James Tyler Williams" stays
+        the person. One pass over the tokens, only for words already found in a person's name."""
+        person = other = 0
+        for t in doc:
+            if t.lower_ == word:
+                if t.ent_type_ == "PERSON":
+                    person += 1
+                elif t.ent_type_:
+                    other += 1
+        return other > person
+
     def _leading_place(self, doc, s: int, e: int, label: str) -> Mention | None:
         """The longest opening words of an unknown place entity that name a town, division or
         country by its main name, followed by a word for one of its institutions ("Town Hall",
@@ -423,6 +440,8 @@ class Places(Component):
             abbr = gaz.abbreviation(doc[s].text if "." in doc[s].text else doc[s].text + ".")
             if abbr is not None:
                 cands, cue = (abbr,), "admin1"
+        if cands and e - s > 1 and doc[e - 1].lower_ == "city" and all(c.alt for c in cands):
+            cands = self._with_bare_city(key, cands)
         if cands and e - s > 1 and self.cues.feature.get(doc[e - 1].lower_) == "admin1" and all(
                 c.feature == "admin1" for c in cands):
             # "Khost province": the place is "Khost" and "province" a cue ("Orange County" and
@@ -455,6 +474,15 @@ class Places(Component):
         m = Mention(start=s, end=e, key=key, cands=cands, label=label, strong=strong, cue=cue)
         m.accepted = strong
         return m
+
+    def _with_bare_city(self, key: str, cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """"San Fernando City" is only an alternate name (of the Philippine city); the towns called
+        plain "San Fernando" are as likely meant ("San Fernando City Council" in California), so
+        they join the candidates and the article's context decides."""
+        bare = tuple(c for c in self.gaz.lookup_key(key[:-5]) if c.feature == "city" and not c.alt)
+        ids = {c.id for c in cands}
+        merged = cands + tuple(c for c in bare if c.id not in ids)
+        return tuple(sorted(merged, key=lambda c: -c.population))
 
     def _contexts(self, doc, mentions: list[Mention]) -> None:
         """Read type nouns, prepositions and coordination; accept the weak mentions they support."""
@@ -502,7 +530,7 @@ class Places(Component):
         changed = True
         while changed:
             changed = False
-            sure = {m.key for m in mentions if m.accepted and m.cands and m.why in SPREADING}
+            sure = {m.key for m in mentions if m.accepted and m.cands and (m.why in SPREADING or self._big_town(m))}
             for m in mentions:
                 if m.accepted or not m.cands:
                     continue
@@ -510,6 +538,13 @@ class Places(Component):
                 if why:
                     m.accepted, m.why = True, why
                     changed = True
+
+    @staticmethod
+    def _big_town(m: Mention) -> bool:
+        """A sizeable town by its main name taken as a place for a local reason ("a Gainesville
+        woman", "Gainesville Police"): its other mentions in the article are the town too, even
+        where the model calls them a person ("Gainesville says no")."""
+        return any(c.feature == "city" and not c.alt and c.population >= BIG_TOWN for c in m.cands[:3])
 
     @staticmethod
     def _dateline(doc, m: Mention) -> bool:
@@ -532,8 +567,9 @@ class Places(Component):
         a modifier) hold only where they are."""
         if m.dateline:
             return "dateline"
-        if m.person and m.cue is None:
-            return None
+        if m.person and m.cue is None and not (m.key in sure and self._big_town(m)
+                                               and self._mostly_place(doc, doc[m.start].lower_)):
+            return None  # "Tyler" of "Tyler Williams" ..., but not "Sochi" in one mis-tagged title
         span = doc[m.start:m.end]
         if m.end - m.start == 1 and span[0].lower_ in self.cues.generic:
             return None
