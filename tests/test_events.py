@@ -282,3 +282,36 @@ def test_figurative_violence_in_business_and_sport_is_not_an_event():
     assert not [e for e in r.events if e.plover == "ASSAULT"]
     r = dyad.extract(text="Gunmen hit a bus on the Garissa road on Monday, witnesses said.")
     assert r.events and r.events[0].plover == "ASSAULT"
+
+
+@pytest.mark.parametrize("text, subtype", [
+    # the group a generic noun belongs to decides the side
+    ("Soldiers killed three members of the Lord's Resistance Army rebels near the border.", "Armed clash"),
+    ("Police shot dead four gang members in the market on Monday.", "Armed clash"),
+    # the parties of a fight named by "between" or as coordinated subjects
+    ("Clashes broke out between rival political supporters at a funeral in the village.", "Mob violence"),
+    ("Police and hawkers clashed over the removal of stalls in the town centre.", "Mob violence"),
+])
+def test_sides_of_violence(text, subtype):
+    _, ev = first(text)
+    assert ev.acled_subtype == subtype
+
+
+@pytest.mark.parametrize("text, subtype", [
+    # what a protest decries is not violence at the protest
+    ("Residents held a demonstration to protest the murder of a local trader. The protesters blamed a neighbour "
+     "for the death.", "Peaceful protest"),
+    # a crowd storming an office to press a demand protests
+    ("Angry youths stormed the county offices to demand jobs.", "Peaceful protest"),
+    # negated violence in another clause, and riot words that name police gear or a place
+    ("Supporters marched through the town. There were no reports of violence or clashes with police.",
+     "Peaceful protest"),
+    ("Demonstrators gathered at a petrol station and walked to the offices as anti-riot police watched.",
+     "Peaceful protest"),
+    # arson and rampages are riots
+    ("Traders protesting new levies lit fires on the highway.", "Violent demonstration"),
+    ("Students went on a rampage to protest the cancellation of their examinations.", "Violent demonstration"),
+])
+def test_protest_course_and_cause(text, subtype):
+    _, ev = first(text)
+    assert ev.acled_subtype == subtype

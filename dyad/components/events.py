@@ -42,7 +42,8 @@ INTERVENTION = {"teargas", "tear", "disperse", "dispersed", "cannon", "baton", "
 RIOT_WORDS = {"riot", "rioter", "rioting", "torch", "torched", "loot", "looted", "pelt", "pelted", "stone",
               "stones", "burn", "burned", "burnt", "vandalise", "vandalize", "violent", "barricade", "bonfire",
               "tyres", "tires", "clash", "clashed", "block", "blocked", "rowdy", "violently", "chaos", "running",
-              "violence", "aggressive", "molotov", "debris", "rioters", "petrol"}
+              "violence", "aggressive", "molotov", "debris", "rioters", "petrol", "rampage", "bonfires", "arson",
+              "smash", "smashed", "shatter", "shattered", "stoned", "hurl", "hurled", "threw"}
 FORCE_WORDS = {"shot", "shoot", "kill", "killed", "live", "bullet", "bullets", "died", "dead", "die", "gunfire",
                "fire", "suppress", "suppressed"}
 SECURITY_WORDS = {"police", "officer", "officers", "soldier", "soldiers", "security", "forces", "troops", "army",
@@ -50,7 +51,17 @@ SECURITY_WORDS = {"police", "officer", "officers", "soldier", "soldiers", "secur
 STRONG_RIOT_WORDS = {"riot", "rioter", "rioters", "rioting", "stone", "stones", "pelt", "pelted", "torch", "torched",
                      "molotov", "loot", "looted", "burn", "burned", "burnt", "vandalise", "vandalize", "petrol",
                      "projectile", "projectiles", "rock", "rocks", "bottle", "bottles", "threw", "hurl", "hurled",
-                     "clash", "clashes", "clashed", "firebomb", "firebombs"}
+                     "clash", "clashes", "clashed", "firebomb", "firebombs", "rampage", "arson", "bonfire", "bonfires",
+                     "stoned", "smashed", "shattered"}
+# acts of entry a crowd makes to press a demand ("stormed the county offices to demand jobs",
+# "invaded the stadium to protest"): part of a protest's course, not violence of their own
+ENTRY_WORDS = {"storm", "invade", "occupy", "overrun"}
+# death words name what a protest mourns or decries far more often than what happened at it
+DEATH_NOUNS = {"death", "murder", "killing", "victim", "casualty", "assassination", "disappearance", "abduction",
+               "kidnapping", "rape"}
+# riot words that only name the police's gear or a place ("anti-riot police", "a petrol station")
+GEAR_HEADS = {"police", "officer", "officers", "policemen", "gear", "squad", "unit", "station", "truck", "shield",
+              "shields", "control", "price", "prices", "attire", "uniform"}
 NOT_TRIGGER_ENTS = {"DATE", "TIME", "PERSON", "GPE", "ORG", "LOC", "FAC", "WORK_OF_ART", "LAW", "PRODUCT",
                     "EVENT", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "LANGUAGE"}
 GENERIC_VIOLENCE = {"attack", "kill", "clash", "primitive"}
@@ -259,6 +270,9 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             continue
         if token.ent_type_ in NOT_TRIGGER_ENTS or token.lower_ == "according":
             continue  # "March 14", "Rally Party", "Strike Force Ltd": names and dates are not events
+        if token.dep_ in ("amod", "compound", "nmod") and token.head.lower_ in GEAR_HEADS and \
+                token.lemma_.lower() in ("riot", "bomb", "explosive", "petrol"):
+            continue  # "anti-riot police", "riot gear", "a bomb squad": who they are, not what happened
         if token.lemma_.lower() in ATTRIBUTION_VERBS and any(c.dep_ == "ccomp" and c.i < token.i
                                                              for c in token.children):
             continue  # "border agents abused migrants, a rights group charged": the report's source
@@ -286,8 +300,11 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     killing = {t.token.sent.start for t in found if t.cls.name == "kill"}
     exchanging = {t.token.sent.start for t in found if t.cls.name == "agreement" and
                   t.token.lemma_.lower() in ("exchange", "swap")}
+    pressing = {t.token.sent.start for t in found if t.cls.family == "protest" or t.cls.name == "demand"}
     for t in found:
-        if t.cls.family == "violence" and t.token.lemma_.lower() in SEARCH_WORDS and \
+        if t.cls.family == "violence" and t.token.lemma_.lower() in ENTRY_WORDS and t.token.sent.start in pressing:
+            t.cls = lex.classes["protest"]  # "youths stormed the law courts to demand an explanation"
+        elif t.cls.family == "violence" and t.token.lemma_.lower() in SEARCH_WORDS and \
                 t.token.sent.start in arresting - killing:
             t.cls = lex.classes["arrest"]
         elif t.cls.name == "release" and t.token.sent.start in exchanging:
@@ -409,10 +426,27 @@ def _scene_words(ev) -> set[str]:
             if t.i in skip:
                 continue
             if t.lower_ in NEGATORS or any(a.lower_ in NEGATORS and a.dep_ in ("det", "neg", "prep", "amod", "acomp")
-                                           for a in [t.head, *t.head.children] if a.i < t.i):
+                                           for a in [t.head, *t.head.children] if a.i < t.i) or _negated(t):
                 continue
+            if t.dep_ in ("compound", "amod", "nmod") and t.head.lower_ in GEAR_HEADS:
+                continue  # "anti-riot police", "riot gear", "petrol station"
             words |= {t.lower_, t.lemma_.lower()}
+            if t.lemma_.lower() == "fire" and t.head.lemma_.lower() in ("set", "light", "lit", "start"):
+                words.add("arson")  # "set fire to market stalls", "lit fires on the road"
     return words
+
+
+def _own_violence(trig: Trigger) -> bool:
+    """Whether a violence trigger told in a protest's sentences is violence at the protest, rather
+    than what the protest is about or how a crowd pressed its demand: death words ("protested the
+    murder", "accused a local of the death"), acts told of a participant ("the suspect who killed
+    the man"), entries ("stormed the governor's offices")."""
+    lemma = trig.token.lemma_.lower()
+    if trig.token.pos_ != "VERB" and lemma in DEATH_NOUNS:
+        return False
+    if lemma in ENTRY_WORDS:
+        return False
+    return not describes_participant(trig.token)
 
 
 def _first_fitting(entries: list[TriggerEntry], token: Token) -> TriggerEntry | None:
@@ -470,10 +504,18 @@ def event_actor(doc: Doc, token: Token | None, place_country: str | None = None)
             if actor is not None and actor.kind == "person":
                 actor = None
     if actor is not None:
-        return {"actor": actor.id, "name": actor.name, "country": actor.country, "sector": actor.sector}
+        name = actor.name
+        if token.tag_ == "NNS" and token.lemma_.lower() in CROWD_NOUNS and actor.sector not in ARMED_SECTORS \
+                and actor.kind != "person" and not actor_at(doc, token.idx, token.idx + len(token)):
+            name = f"{actor.name} {token.text}"  # "ODM supporters": the party's crowd, not the party
+        return {"actor": actor.id, "name": name, "country": actor.country, "sector": actor.sector}
     lemma = token.lemma_.lower()
     country = country_token(token)
     sector = sector_noun(token)
+    if sector is None and lemma in GROUP_HEADS:
+        group = _group_of(doc, token, place_country)
+        if group is not None:
+            return group
     if sector is None and country is None and lemma not in VICTIM_NOUNS:
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = _child(of, "pobj") if of is not None else None
@@ -498,6 +540,28 @@ def event_actor(doc: Doc, token: Token | None, place_country: str | None = None)
     if country is None and sector == "CVL":
         country = place_country
     return {"actor": None, "name": _np_text(token), "country": country, "sector": sector}
+
+
+GROUP_HEADS = {"member", "supporter", "follower", "adherent", "loyalist", "man", "men", "youth", "group", "faction",
+               "element", "suspect", "unit", "cell", "band", "squad", "wing", "affiliate", "recruit", "operative",
+               "people", "person"}
+
+
+def _group_of(doc: Doc, token: Token, place_country: str | None) -> dict | None:
+    """The armed or organised group a generic noun belongs to: "members of al-Shabaab", "gang
+    members", "militia men", "police reservists" — the group decides the side, not "members"."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = _child(of, "pobj") if of is not None else None
+    if pobj is not None and pobj.lemma_.lower() not in VICTIM_NOUNS | GROUP_HEADS:
+        part = event_actor(doc, pobj, place_country)
+        if part is not None and part.get("sector") in ARMED_SECTORS:
+            return part
+    for c in token.children:
+        if c.dep_ in ("compound", "amod") and c.i < token.i:
+            sector = sector_noun(c)
+            if sector is not None and sector != "CVL":
+                return {"actor": None, "name": _np_text(token), "country": country_token(c), "sector": sector}
+    return None
 
 
 def phrase_sector(phrase: str | None) -> str | None:
@@ -580,11 +644,36 @@ def linear_roles(doc: Doc, trigger: Token, triggers: set[int], place_country: st
     return left, right
 
 
+def clash_sides(token: Token) -> list[Token]:
+    """The parties of a two-sided fight, wherever the clause names them: "clashes between X and
+    Y", "X clashed with Y", "X and Y clash", "fighting among rival groups"."""
+    heads = []
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst", "with", "pitting"):
+            heads += [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ in ("nsubj", "dobj", "compound") and c.pos_ in ("NOUN", "PROPN"):
+            heads.append(c)
+    if token.dep_ in ("dobj", "pobj") and token.head.lemma_.lower() in LIGHT_VERBS | {"engage", "break", "erupt", "in"}:
+        verb = token.head if token.dep_ == "dobj" else token.head.head
+        heads += [c for c in verb.children if c.dep_ == "nsubj"]
+    if token.dep_ == "nsubj":  # "clashes broke out between ...", "fighting erupted among ..."
+        heads += [g for c in token.head.children if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst")
+                  for g in c.children if g.dep_ == "pobj"]
+    out = []
+    for h in heads:
+        out.append(h)
+        out += [c for c in h.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+        if h.lower_ == "those" or h.lemma_.lower() in ("group", "side", "camp", "faction"):
+            continue
+    return out[:4]
+
+
 def _is_crowd(participant: dict) -> bool:
+    """Unarmed people acting together: "youths", "residents", "ODM supporters" (a party's crowd)."""
     name = (participant.get("name") or "").lower().split()
     last = name[-1] if name else ""
-    return bool(name) and participant.get("actor") is None and (last in CROWD_NOUNS or last[:-1] in CROWD_NOUNS) and \
-        participant.get("sector") not in ARMED_SECTORS
+    return bool(name) and (participant.get("actor") is None or len(name) > 1) and \
+        (last in CROWD_NOUNS or last[:-1] in CROWD_NOUNS) and participant.get("sector") not in ARMED_SECTORS
 
 
 def _speaker_actor(doc: Doc, token: Token):
@@ -920,7 +1009,8 @@ class Events(Component):
                     break
         if family == "protest" and best.name in ("protest", "protest_intervention", "riot"):
             aside = set().union(*(_aside_tokens(t.token) for t in ev.triggers if t.cls.family == "protest"))
-            violent = any(t.cls.family == "violence" and t.token.i not in aside for t in ev.triggers)
+            violent = any(t.cls.family == "violence" and t.token.i not in aside and _own_violence(t)
+                          for t in ev.triggers)
             police = bool(words & SECURITY_WORDS)
             rioting = bool(words & RIOT_WORDS) or best.name == "riot"
             if police and (violent or words & {"suppress", "suppressed", "gunfire"}) and words & FORCE_WORDS and \
@@ -988,10 +1078,23 @@ class Events(Component):
         if ev.cls.name == "clash" and words & COMMUNAL:
             return  # "clashes between Borana and Gabra herders": communal militias fight a battle
         s, t = src.get("sector"), tgt.get("sector")
+        sides = [p for p in (event_actor(doc, x) for x in clash_sides(ev.main)) if p is not None] \
+            if ev.cls.name == "clash" else []
+        crowd_side = any(_is_crowd(p) for p in sides) and not any(p.get("sector") in ARMED_SECTORS for p in sides)
+        if ev.cls.name == "clash" and (s is None or t is None):
+            # "clashes between ODM and PNU supporters", "police and hawkers clash": the sides
+            others = [p for p in sides if p != src and p != tgt]
+            if s is None and others:
+                src, s = others[0], others[0].get("sector")
+                others = others[1:]
+            if t is None and others:
+                tgt, t = others[0], others[0].get("sector")
+                ev.target_by = ev.target_by or "clause"
         crowd_vs_police = ev.cls.name == "clash" and (
             s in ("MIL", "COP") and (t in ("CVL", "PTY", "OPP") or _is_crowd(tgt)) or
             t in ("MIL", "COP") and (s in ("CVL", "PTY", "OPP") or _is_crowd(src)))
         if _is_crowd(src) or (ev.cls.name == "clash" and ev.target_by == "clause" and _is_crowd(tgt)) or \
+                crowd_side and s not in ARMED_SECTORS and t not in ARMED_SECTORS or \
                 crowd_vs_police or ev.cls.name == "clash" and {s, t} <= {"PTY", "OPP", None} and s != t:
             # a crowd doing violence, unarmed people fighting police, party supporters fighting
             # each other: a riot
