@@ -264,3 +264,11 @@ def test_a_name_read_as_a_place_more_often_than_as_a_person_is_the_place(model, 
     doc = _doc_with_ents(model, words, [("PERSON", 0, 2), ("PERSON", 3, 6), ("GPE", 7, 8), ("PERSON", 9, 10)])
     places(doc)
     assert [p.name for p in doc._.places] == ["Savannah"]
+
+
+def test_a_country_the_article_names_supports_its_big_city_over_a_local_namesake(model, places):
+    # a Texas dateline and a Texas town, but the story names France: "Paris" is the French capital
+    words = ["TEXARKANA", ",", "Texas", ":", "Texarkana", "tourists", "in", "France", "visited", "Paris", "."]
+    doc = _doc_with_ents(model, words, [("GPE", 0, 1), ("GPE", 2, 3), ("GPE", 4, 5), ("GPE", 7, 8), ("GPE", 9, 10)])
+    places(doc)
+    assert {p.name: p for p in doc._.places}["Paris"].country == "FR"

@@ -123,6 +123,7 @@ class Mention:
     why: str = ""  # why it was taken as a place (see Places._accept)
     dateline: bool = False  # opens the story as its dateline ("BEIRUT: ...")
     near_any: frozenset[int] | set[int] = frozenset()  # candidates near a candidate of another name
+    names_country: bool = False  # a country bears the name ("China": not the town in Maine)
     local: bool = False  # some mention of the name reads as a local town ("Paris City Council")
 
 
@@ -739,6 +740,8 @@ class Places(Component):
         "cue": 3.0, "cue_conflict": 2.0,
         "country_focus": 3.0,  # times the share of the article's other places in that country
         "admin1_focus": 3.0,  # times the share of its other places in that first-level division
+        "same_part": 0.5,  # within REGION_KM of a confident reading of another name (any kind)
+        "named_country": 1.5,  # the article names the candidate's country ("Paris" in a story naming France)
         "near_any": 1.0,  # some reading of another name in the article lies in the same area
         "near": 1.5,  # within 50 km of another place the article names (x2/3 within 200, x1/4 within 600)
     }
@@ -752,6 +755,7 @@ class Places(Component):
         local = {m.key for m in live if self._local(doc, m)}
         for m in live:
             m.local = m.key in local
+            m.names_country = any(c.feature == "country" and not c.alt for c in m.cands)
         self._mutual_nearness(live)
         for m in live:
             self._choose(m, live, None)
@@ -838,6 +842,10 @@ class Places(Component):
             s += w["near_any"]
         if ctx is not None:
             s += w["country_focus"] * ctx.country_share(c.country, m.key)
+            if f not in ("country", "region") and not m.names_country and ctx.names_country(c.country, m.key):
+                s += w["named_country"]
+            if f in ("city", "admin2", "admin1") and ctx.nearest_km(c, m.key, anchors=True) < REGION_KM:
+                s += w["same_part"]
             if f in ("city", "admin2"):
                 s += w["admin1_focus"] * ctx.admin1_share(c.admin1_row, m.key)
                 near = ctx.nearest_km(c, m.key)
@@ -871,6 +879,8 @@ class Places(Component):
 # Share of an article's other place votes one country must hold for the article to be set there
 # (see _Context.elsewhere).
 ELSEWHERE = 0.5
+# Distance within which another place of the article puts a candidate in the article's part of the world.
+REGION_KM = 1500
 
 
 class _Context:
@@ -883,6 +893,8 @@ class _Context:
         self.country: dict[str, Counter[str]] = {}
         self.admin1: dict[str, Counter[int]] = {}
         self.points: dict[str, list[tuple[float, float]]] = {}
+        self.anchors: dict[str, list[tuple[float, float]]] = {}  # confident readings of any kind
+        self.named: dict[str, set[str]] = {}  # country -> the names read as that country itself
         for m in live:
             c = m.choice
             if c is None:
@@ -890,10 +902,14 @@ class _Context:
             weight = 2.0 if c.feature == "country" else (1.0 if m.margin >= 1.0 else 0.3)
             if c.country:
                 self.country.setdefault(m.key, Counter())[c.country] += weight
+                if c.feature == "country":
+                    self.named.setdefault(c.country, set()).add(m.key)
             if c.admin1_row >= 0:
                 self.admin1.setdefault(m.key, Counter())[c.admin1_row] += weight
             if c.feature in ("city", "admin2") and m.margin >= 1.0:
                 self.points.setdefault(m.key, []).append((c.lat, c.lon))
+            if m.margin >= 1.0:
+                self.anchors.setdefault(m.key, []).append((c.lat, c.lon))
 
     @staticmethod
     def _share(votes: dict, key: str, value) -> float:
@@ -911,6 +927,10 @@ class _Context:
     def admin1_share(self, row: int, key: str) -> float:
         return self._share(self.admin1, key, row) if row >= 0 else 0.0
 
+    def names_country(self, country: str | None, key: str) -> bool:
+        """Whether another name of the article is read as this country itself ("France")."""
+        return bool(country) and bool(self.named.get(country, set()) - {key})
+
     def elsewhere(self, country: str | None, key: str) -> bool:
         """Whether the article is set in another country: none of its other places lie in this
         one and most of them lie in a single other one."""
@@ -923,9 +943,9 @@ class _Context:
         total = sum(top.values())
         return bool(total) and top.most_common(1)[0][1] / total >= ELSEWHERE
 
-    def nearest_km(self, c: Candidate, key: str) -> float:
+    def nearest_km(self, c: Candidate, key: str, anchors: bool = False) -> float:
         best = math.inf
-        for k, pts in self.points.items():
+        for k, pts in (self.anchors if anchors else self.points).items():
             if k == key:
                 continue
             for lat, lon in pts:
