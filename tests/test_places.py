@@ -272,3 +272,34 @@ def test_a_country_the_article_names_supports_its_big_city_over_a_local_namesake
     doc = _doc_with_ents(model, words, [("GPE", 0, 1), ("GPE", 2, 3), ("GPE", 4, 5), ("GPE", 7, 8), ("GPE", 9, 10)])
     places(doc)
     assert {p.name: p for p in doc._.places}["Paris"].country == "FR"
+
+
+def test_a_street_is_placed_at_the_town_that_holds_it(model, places):
+    # no gazetteer holds "Kingsley Road": it takes the point of the town after it, feature other
+    words = ["Dogs", "were", "taken", "from", "a", "farm", "on", "Kingsley", "Road", "in", "Savannah", ",",
+             "Georgia", "."]
+    doc = _doc_with_ents(model, words, [("GPE", 10, 11), ("GPE", 12, 13)])
+    places(doc)
+    by = {p.name: p for p in doc._.places}
+    road, town = by["Kingsley Road"], by["Savannah"]
+    assert (road.feature, road.geonameid, road.country) == ("other", None, "US")
+    assert (road.lat, road.lon) == (town.lat, town.lon)
+
+
+def test_a_building_without_its_town_in_the_sentence_takes_the_articles_town(model, places):
+    words = ["Atlanta", "police", "said", "on", "Monday", ".", "He", "died", "at", "Grady", "Memorial",
+             "Hospital", "."]
+    doc = _doc_with_ents(model, words, [("GPE", 0, 1)])
+    places(doc)
+    by = {p.name: p for p in doc._.places}
+    assert by["Grady Memorial Hospital"].feature == "other"
+    assert by["Grady Memorial Hospital"].lat == by["Atlanta"].lat
+
+
+def test_a_building_named_after_its_town_is_the_town(model, places):
+    # "Savannah Memorial Hospital" names the town (as "Savannah police" does); a street does not
+    words = ["He", "died", "at", "Savannah", "Memorial", "Hospital", "on", "Paris", "Road", "."]
+    doc = _doc_with_ents(model, words, [])
+    places(doc)
+    names = [p.name for p in doc._.places]
+    assert "Savannah Memorial Hospital" not in names and "Paris Road" in names

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 
@@ -55,6 +55,13 @@ BLOCKED_KEYS = frozenset({"us"})  # the country only when written "US" / "U.S."
 # Generic coastline words: "the West Coast" is not Western Australia (one of its alternate names).
 GENERIC_KEYS = frozenset({"west coast", "east coast", "north coast", "south coast", "gulf coast",
                           "the west", "the east", "the north", "the south"})
+# Entities whose words never open a facility's name ("Mr Smith Street" is no street).
+FACILITY_SKIP = frozenset({"PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY",
+                           "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE", "NORP"})
+# Readings precise enough to hold a street or a building ("landmark" rows sit at their city).
+TOWNISH = frozenset({"city", "admin2", "landmark"})
+# Words between a located name and the place that holds it: "Royal Street in New Orleans", "X, Dublin".
+CONTAINER_GLUE = frozenset({",", "in", "at", "near", "on", "of", "outside", "the", "-", "(", "in downtown"})
 # Population from which a town's acceptance anywhere in an article vouches for its other mentions.
 BIG_TOWN = 50_000
 # Reasons for taking a weak mention as a place that also hold for the name's other mentions.
@@ -140,6 +147,8 @@ class Cues:
         self.institution_heads = frozenset(cues.get("institution_heads", ()))
         self.residents = frozenset(cues.get("residents", ()))
         self.adjectival_place = frozenset(cues.get("adjectival_place", ()))
+        self.facility_words = frozenset(cues.get("facility_words", ()))
+        self.street_words = frozenset(cues.get("street_words", ()))
         self.feature: dict[str, str] = {}
         for feat, key in (("admin1", "admin1_words"), ("admin2", "admin2_words"), ("city", "city_words")):
             for w in cues.get(key, ()):
@@ -193,6 +202,7 @@ class Places(Component):
     def annotate(self, doc) -> None:
         mentions = self.recognise(doc)
         self.resolve(doc, mentions)
+        self.contain(doc, mentions)
         places = []
         sent_of = _sentence_index(doc)
         for m in mentions:
@@ -273,6 +283,7 @@ class Places(Component):
             mentions.append(m)
             for i in range(s, e):
                 taken[i] = True
+        mentions.extend(self._facilities(doc, taken, inside))
         for s, e in matches:
             if any(taken[s:e]):
                 continue
@@ -364,6 +375,43 @@ class Places(Component):
             out.append((i, best))
             i = best
         return out
+
+    def _facilities(self, doc, taken: list[bool], inside: list[str]) -> list[Mention]:
+        """Named streets, buildings and venues the model missed or called an organisation: a run of
+        capitalised words ending in a word for such a feature ("Royal Street", "Thomas Memorial
+        Hospital", "Craven Cottage" is not one). No gazetteer holds them; `contain` places them at
+        the town that holds them."""
+        words = self.cues.facility_words
+        out = []
+        for i, tok in enumerate(doc):
+            if tok.lower_ not in words or not tok.text[:1].isupper() or taken[i] or inside[i] in FACILITY_SKIP:
+                continue
+            s = i
+            while s > 0 and i - s < MAX_NGRAM and self._cap(doc[s - 1]) and not taken[s - 1] \
+                    and not doc[s - 1].is_sent_start and doc[s - 1].text not in DETERMINERS \
+                    and inside[s - 1] not in FACILITY_SKIP:
+                s -= 1
+            if s == i or doc[s].text.rstrip(".") in TITLES or all(
+                    t.lower_ in self.cues.generic or t.lower_ in DIRECTIONS for t in doc[s:i]):
+                continue  # "Street" alone, "Main Street", "North Avenue": nothing names it
+            if tok.lower_ not in self.cues.street_words and self._names_town(doc[s:i].text):
+                continue  # "St. Cloud Hospital", "Limerick Maternity Hospital": the town's (see _institution)
+            m = Mention(start=s, end=i + 1, key=normalize(doc[s:i + 1].text), cands=(), label="FAC",
+                        strong=True, accepted=True, why="facility")
+            out.append(m)
+            for k in range(s, i + 1):
+                taken[k] = True
+        return out
+
+    def _names_town(self, text: str) -> bool:
+        """Whether a building's name opens with a town, division or country by its main name (its
+        first words, as many as name one): such a building is the town's institution."""
+        words = text.split()
+        for k in range(len(words), 0, -1):
+            cands = self.gaz.lookup(" ".join(words[:k]))
+            if any(c.feature in ("country", "admin1", "admin2", "city") and not c.alt for c in cands[:5]):
+                return True
+        return False
 
     def _abbreviations(self, doc, taken: list[bool]) -> list[Mention]:
         """State/province abbreviations in their own contexts: "Chowchilla, Calif.", "D-N.Y."."""
@@ -775,6 +823,42 @@ class Places(Component):
             b = best[m.key]
             if b is not m and b.choice is not None and m.cue is None and b.choice in m.cands:
                 m.choice = b.choice
+
+    def contain(self, doc, mentions: list[Mention]) -> None:
+        """Place the places no gazetteer holds (streets, buildings, venues, parks: "Kingsley Road in
+        Estey's Bridge", "the Convention Centre, Dublin") at the place that holds them: the resolved
+        place right after them ("in X", ", X"), else the nearest town of their sentence, else the
+        article's most named town. The point is the container's, so the feature says `other` and
+        no GeoNames id is given: a located approximation, not the feature's own position."""
+        placed = [m for m in mentions if m.accepted and m.choice is not None]
+        pending = [m for m in mentions if m.accepted and m.choice is None]
+        if not placed or not pending:
+            return
+        towns = Counter(m.key for m in placed if m.choice.feature in TOWNISH)
+        main = next((m.choice for m in placed if towns and m.key == towns.most_common(1)[0][0]), None)
+        sent_of = _sentence_index(doc)
+        for m in pending:
+            c = self._container(doc, m, placed, sent_of) or main
+            if c is not None:
+                m.choice = replace(c, feature="landmark", geonameid=None, population=0, alt=False, capital=False)
+                m.why = m.why or "contained"
+
+    @staticmethod
+    def _container(doc, m: Mention, placed: list[Mention], sent_of: list[int]) -> Candidate | None:
+        """The resolved place a located name sits in: the one opening within a few words after it
+        ("Royal Street in New Orleans", "Jamsil Stadium, Seoul"), else the nearest town, district
+        or landmark of its sentence."""
+        for o in placed:
+            if m.end <= o.start <= m.end + 3 and all(
+                    doc[k].lower_ in CONTAINER_GLUE for k in range(m.end, o.start)) and o.choice.feature != "region":
+                return o.choice
+        if not sent_of:
+            return None
+        here = sent_of[m.start]
+        near = [o for o in placed if sent_of[o.start] == here and o.choice.feature in TOWNISH]
+        if not near:
+            return None
+        return min(near, key=lambda o: abs(o.start - m.start)).choice
 
     def _local(self, doc, m: Mention) -> bool:
         """Whether a mention reads as a local town of the article's own area: before the name of
