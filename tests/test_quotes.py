@@ -134,3 +134,17 @@ def test_opening_mark_typed_as_closing_mark():
     text = "“Apparently not,“ he said. “A leopard doesn’t change its spots.”"
     found = [text[s.start:s.end] for s in find_stretches(text)]
     assert found == ["Apparently not,", "A leopard doesn’t change its spots."]
+
+
+def test_name_next_to_cue_when_parse_is_scrambled(nlp):
+    # appositives and NYT marks: the parser leaves the cue without a subject of its own
+    doc, qs = quotes(nlp, "“We were tremendously wrong to not have confronted him from the beginning,” Ramos, 58, "
+                          "told AFP in an interview in Lima on Monday.")
+    assert qs[0].speaker == "Ramos"
+    doc, qs = quotes(nlp, "''She needs one or two big ideas,'' said Arnold Blake, who served as labor secretary "
+                          "during the first term yet endorsed his rival in the primary.")
+    assert qs[0].speaker == "Arnold Blake"
+    doc, qs = quotes(nlp, "But in a conference call with reporters on Dec. 2, Col. Peter K. Marsh, a military "
+                          "spokesman in Erbil, said, ''I mean, a raid is a combat operation. There is no way around "
+                          "that.''")
+    assert qs[0].speaker == "Peter K. Marsh"

@@ -148,6 +148,7 @@ class Quotes(Component):
         self.speech_nouns = set(cues["speech_nouns"])
         self.person_anaphors = set(cues["person_anaphors"])
         self._inside: list[bool] | None = None
+        self._cue_subject: Token | None = None  # the speaker token _nearest_cue found with its cue
         self.group_anaphors = set(cues["group_anaphors"])
 
     # ------------------------------------------------------------------ main
@@ -169,6 +170,7 @@ class Quotes(Component):
             words = re.findall(r"\w+", content)
             frame = self._frame(doc, span)
             cue = self._nearest_cue(frame, span, inside)
+            subj = self._cue_subject if cue is not None else None
             if not self._is_quotation(words, content, cue, span):
                 continue
             kind = self._kind(doc, st, cue)
@@ -178,7 +180,7 @@ class Quotes(Component):
             if cue is None:
                 cue = self._fallback_cue(span, inside)
             if cue is not None:
-                self._attribute(doc, q, cue)
+                self._attribute(doc, q, cue, subj)
             else:
                 prev = prev_by_para.get(para)
                 if prev is None and last_quote is not None and para_of(last_quote.start) == para - 1 and \
@@ -248,6 +250,10 @@ class Quotes(Component):
                     and not governs:
                 continue  # "condemned the action as a '...'" only cues a quote inside its own clause
             subj = self._subject(t)
+            if subj is None or inside[subj.i]:
+                # the parser hung the cue on words inside a quotation: read the name next to it
+                subj = self._linear_subject(t, span, inside) or (
+                    subj if subj is not None and not span.start <= subj.i < span.end else None)
             if subj is None or any(subj.left_edge.i <= x.i <= subj.right_edge.i for x in span):
                 continue  # a quote inside the cue's subject is not what was said
             d = span.start - t.i if t.i < span.start else t.i - span.end + 1
@@ -255,6 +261,7 @@ class Quotes(Component):
             rank = (not governs, t.pos_ == "NOUN", d * 2 + (0 if t.i >= span.end else 1))
             if best_rank is None or rank < best_rank:
                 best, best_rank = t, rank
+                self._cue_subject = subj
         return best
 
     def _fallback_cue(self, span: Span, inside) -> Token | None:
@@ -387,8 +394,75 @@ class Quotes(Component):
                 break
         return None
 
-    def _attribute(self, doc: Doc, q: Quote, cue: Token) -> None:
-        subj = self._subject(cue)
+    def _linear_subject(self, cue: Token, span: Span, inside) -> Token | None:
+        """The name standing next to a cue, when the parser scrambled the frame around the quote.
+
+        NYT-style '' marks and appositives often leave the cue with no subject ('“…,” Ramos, 58, told
+        AFP' parses Ramos as a conjunct inside the quote). Newsroom order is fixed enough to read
+        linearly: '“…,” NAME[, appositive,] CUE', '“…,” CUE NAME' or 'NAME[, appositive,] CUE: “…”'.
+        """
+        doc = cue.doc
+        if cue.pos_ not in ("VERB", "AUX"):
+            return None
+        if cue.i < span.start:
+            return self._name_before(cue, doc[cue.sent.start:cue.i], inside)
+        k = span.end
+        while k < cue.i and (doc[k].is_punct or doc[k].is_space):
+            k += 1
+        if k == cue.i:  # '“…,” said Robert Reich, who …'
+            j = cue.i + 1
+            while j < len(doc) and doc[j].pos_ == "PROPN" and not inside[j]:
+                j += 1
+            if j > cue.i + 1 and (j == len(doc) or doc[j].pos_ != "NOUN"):
+                return doc[j - 1]
+            return None
+        gap = doc[k:cue.i]
+        if len(gap) > 30 or any(t.text in (".", "!", "?", ";") or "\n" in t.text for t in gap):
+            return None
+        first = []  # the gap up to its first comma: the name, before any appositive
+        for t in gap:
+            if t.text == ",":
+                break
+            first.append(t)
+        return self._name_in(first)
+
+    def _name_before(self, cue: Token, left: Span, inside) -> Token | None:
+        """'NAME CUE' or 'NAME, appositive, CUE' read right to left from the cue."""
+        segments: list[list[Token]] = [[]]
+        for t in left:
+            if t.text == ",":
+                segments.append([])
+            elif not t.is_space:
+                segments[-1].append(t)
+        if any(inside[t.i] for seg in segments[-2:] for t in seg):
+            return None
+        if segments[-1]:
+            return self._name_in(segments[-1])
+        if len(segments) >= 3 and segments[-2] and segments[-2][0].pos_ in ("DET", "ADJ", "NOUN", "PROPN") and \
+                not any(t.pos_ in ("VERB", "AUX") for t in segments[-2]):
+            return self._name_in(segments[-3], person_only=True)
+        return None
+
+    def _name_in(self, seg: list[Token], person_only: bool = False) -> Token | None:
+        """The last word of the name a short verbless stretch opens with ('Texas delegate Bill Eastland')."""
+        if not seg or len(seg) > 12 or any(t.pos_ in ("VERB", "AUX", "SCONJ", "ADP") for t in seg) or \
+                seg[0].pos_ not in ("PROPN", "PRON", "DET", "NOUN", "ADJ"):
+            return None
+        if len(seg) == 1 and seg[0].lower_ in self.person_anaphors | self.group_anaphors:
+            return None if person_only else seg[0]
+        names = [t for t in seg if t.ent_type_ == "PERSON"] or \
+            ([] if person_only else [t for t in seg if t.pos_ == "PROPN"])
+        if not names:
+            return None
+        tok, last = names[0], seg[-1].i
+        while tok.i < last and tok.nbor().pos_ == "PROPN" and (
+                tok.ent_type_ != "PERSON" or tok.nbor().ent_type_ == "PERSON"):
+            tok = tok.nbor()  # the last word of the name: 'William M. Daley' -> Daley
+        return tok
+
+    def _attribute(self, doc: Doc, q: Quote, cue: Token, subj: Token | None = None) -> None:
+        if subj is None:
+            subj = self._subject(cue)
         q.cue = cue.text if cue.lower_ != "according" else "according to"
         q.cue_start = cue.idx
         if subj is None:
@@ -537,6 +611,8 @@ def _noun_phrase(token: Token) -> Span:
     """The subject's noun phrase without trailing clauses ("a spokesman for the ministry")."""
     doc = token.doc
     left = token.left_edge.i
+    while left < token.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1  # a closing mark the parser hung on the name: '” Ramos, 58, told'
     right = token.i
     for c in token.rights:
         if c.dep_ in ("prep", "compound", "appos", "amod", "punct", "pobj", "nummod") and c.dep_ != "relcl":
