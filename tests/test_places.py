@@ -303,3 +303,22 @@ def test_a_building_named_after_its_town_is_the_town(model, places):
     places(doc)
     names = [p.name for p in doc._.places]
     assert "Savannah Memorial Hospital" not in names and "Paris Road" in names
+
+
+def test_a_division_after_a_name_and_a_comma_says_where_the_name_is(model, places):
+    # (the model calls "Paktika" a person here, as en_core_web_sm does with "Kent")
+    words = ["Races", ":", "Paghman", "Stadium", ",", "Kabul", ";", "Urgun", "Track", ",", "Paktika", "."]
+    doc = _doc_with_ents(model, words, [("PERSON", 10, 11)])
+    places(doc)
+    by = {p.name: p for p in doc._.places}
+    assert by["Paktika"].feature == "admin1" and by["Paktika"].country == "AF"
+
+
+def test_the_articles_town_is_taken_in_its_main_country(model, places):
+    # a name read as a foreign village twice does not make it the article's town
+    words = ["Atlanta", ",", "Georgia", ":", "Mr", "Tanai", "met", "Tanai", "in", "Savannah", ".", "They", "walked",
+             "to", "Grady", "Memorial", "Hospital", "."]
+    doc = _doc_with_ents(model, words, [("GPE", 0, 1), ("GPE", 2, 3), ("GPE", 5, 6), ("GPE", 7, 8), ("GPE", 9, 10)])
+    places(doc)
+    hospital = {p.name: p for p in doc._.places}["Grady Memorial Hospital"]
+    assert hospital.country == "US"

@@ -644,6 +644,8 @@ class Places(Component):
                 x.accepted and x.start == nxt + 1 and x.cands and any(
                     c.feature in ("admin1", "country") for c in x.cands[:2]) for x in mentions):
             return "adjacent"  # "Chowchilla, Calif." / "Khost, Afghanistan"
+        if self._qualifier(doc, m):
+            return "qualifier"  # "Knockhill, Fife.", "Croft, Yorkshire,"
         if m.prep and self._prominent(m):
             return "prep"
         if self._residence(doc, m):
@@ -708,6 +710,17 @@ class Places(Component):
         i = m.start - 1
         return i >= 0 and doc[i].text[:1].isupper() and doc[i].is_alpha and not doc[i].is_sent_start \
             and doc[i].text not in DETERMINERS
+
+    @staticmethod
+    def _qualifier(doc, m: Mention) -> bool:
+        """A division named after a capitalised name and a comma, closing the phrase: it says where
+        the name before it is ("Brands Hatch, Kent.", "Knockhill, Fife,"), as "Chowchilla, Calif." does."""
+        i = m.start
+        if i < 2 or doc[i - 1].text != "," or not doc[i - 2].text[:1].isupper() or not doc[i - 2].is_alpha:
+            return False
+        if m.end < len(doc) and not doc[m.end].is_punct:
+            return False
+        return any(c.feature in ("admin1", "admin2") and not c.alt for c in m.cands[:2])
 
     def _residence(self, doc, m: Mention) -> bool:
         """"Mindy Miller of Ravenel", "Jeremy Watson, 30, of Ten Mile", "Pack 136 of Madison":
@@ -834,14 +847,27 @@ class Places(Component):
         pending = [m for m in mentions if m.accepted and m.choice is None]
         if not placed or not pending:
             return
-        towns = Counter(m.key for m in placed if m.choice.feature in TOWNISH)
-        main = next((m.choice for m in placed if towns and m.key == towns.most_common(1)[0][0]), None)
+        main = self._main_town(placed)
         sent_of = _sentence_index(doc)
         for m in pending:
             c = self._container(doc, m, placed, sent_of) or main
             if c is not None:
                 m.choice = replace(c, feature="landmark", geonameid=None, population=0, alt=False, capital=False)
                 m.why = m.why or "contained"
+
+    @staticmethod
+    def _main_town(placed: list[Mention]) -> Candidate | None:
+        """The article's most named town in its most named country (a person's name read as a
+        village abroad, twice, is not where a New Orleans story is set)."""
+        countries = Counter(m.choice.country for m in placed if m.choice.country)
+        if not countries:
+            return None
+        home = countries.most_common(1)[0][0]
+        towns = Counter(m.key for m in placed if m.choice.feature in TOWNISH and m.choice.country == home)
+        if not towns:
+            return None
+        key = towns.most_common(1)[0][0]
+        return next(m.choice for m in placed if m.key == key)
 
     @staticmethod
     def _container(doc, m: Mention, placed: list[Mention], sent_of: list[int]) -> Candidate | None:
