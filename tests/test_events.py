@@ -315,3 +315,24 @@ def test_sides_of_violence(text, subtype):
 def test_protest_course_and_cause(text, subtype):
     _, ev = first(text)
     assert ev.acled_subtype == subtype
+
+
+@pytest.mark.parametrize("text, subtype", [
+    ("A gunbattle between police and bandits left two officers wounded near the border.", "Armed clash"),
+    ("Herders were killed when raiders struck during cattle rustling in the valley.", "Attack"),
+    ("Three bodies were found dumped in a river outside the town.", "Attack"),
+    ("Gunmen hijacked a bus carrying passengers on the highway.", "Abduction/forced disappearance"),
+    ("Two women were raped by armed men during the unrest in the slum.", "Sexual violence"),
+    ("Students went on rampage and destroyed school property.", "Violent demonstration"),
+    # violence named only as such, in a short report with no word of markets or sport
+    ("Continued ethnic violence was reported in the village.", "Attack"),
+])
+def test_named_violence(text, subtype):
+    _, ev = first(text)
+    assert ev.acled_subtype == subtype
+
+
+def test_violence_on_a_placard_is_no_part_of_the_protest():
+    _, ev = first("Lawyers marched to the court to protest against police brutality. They carried boards that "
+                  "read stop state violence.")
+    assert ev.acled_subtype == "Peaceful protest"

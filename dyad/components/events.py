@@ -58,13 +58,13 @@ STRONG_RIOT_WORDS = {"riot", "rioter", "rioters", "rioting", "stone", "stones", 
 ENTRY_WORDS = {"storm", "invade", "occupy", "overrun"}
 # death words name what a protest mourns or decries far more often than what happened at it
 DEATH_NOUNS = {"death", "murder", "killing", "victim", "casualty", "assassination", "disappearance", "abduction",
-               "kidnapping", "rape"}
+               "body", "kidnapping", "rape"}
 # riot words that only name the police's gear or a place ("anti-riot police", "a petrol station")
 GEAR_HEADS = {"police", "officer", "officers", "policemen", "gear", "squad", "unit", "station", "truck", "shield",
               "shields", "control", "price", "prices", "attire", "uniform"}
 NOT_TRIGGER_ENTS = {"DATE", "TIME", "PERSON", "GPE", "ORG", "LOC", "FAC", "WORK_OF_ART", "LAW", "PRODUCT",
                     "EVENT", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "LANGUAGE"}
-GENERIC_VIOLENCE = {"attack", "kill", "clash", "primitive"}
+GENERIC_VIOLENCE = {"attack", "kill", "clash", "primitive", "violence"}
 CROWD_NOUNS = {"protester", "demonstrator", "rioter", "supporter", "youth", "student", "trader", "resident",
                "fishermen", "hawkers", "learners", "operators", "squatters", "followers", "fans", "mourners",
                "mob", "crowd", "local", "mourner", "fan", "hawker", "vendor", "worker", "operator", "member",
@@ -236,13 +236,27 @@ LITERAL_VIOLENCE = {
 }
 
 
+# Words of the fields that use violence words figuratively: markets, companies, sport, shows.
+FIGURATIVE_CONTEXT = {
+    "market", "markets", "shares", "stock", "stocks", "price", "prices", "profit", "profits", "revenue", "sales",
+    "investor", "investors", "economy", "inflation", "export", "exports", "import", "imports", "company",
+    "companies", "firm", "firms", "bank", "banks", "bid", "bidder", "bidders", "takeover", "brand", "customers",
+    "consumers", "growth", "earnings", "quarter", "billion", "million", "percent", "%", "interest", "rates",
+    "match", "matches", "league", "season", "team", "teams", "club", "clubs", "goal", "goals", "championship",
+    "tournament", "coach", "player", "players", "game", "games", "cup", "final", "striker", "midfielder",
+    "film", "films", "movie", "album", "song", "singer", "actor", "actress", "star", "series", "episode", "show",
+    "fans", "box", "office", "weather", "storm", "temperatures", "technology", "app", "users",
+}
+
+
 def drop_figurative(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
     """Drop violence read from words used figuratively: a violence trigger whose word is common in
     business, sport and politics counts only in an article that names a weapon, an armed party,
     a victim or a toll somewhere, or tells a casualty count, or when people stand on either side
     of it. ("Exports hit record levels" in a trade story; "the battle for Manchester United".)"""
-    if doc._.casualties or {t.lower_ for t in doc} & LITERAL_VIOLENCE:
-        return triggers
+    words = {t.lower_ for t in doc}
+    if doc._.casualties or words & LITERAL_VIOLENCE or not words & FIGURATIVE_CONTEXT:
+        return triggers  # a text with no word of markets, sport or shows uses violence words literally
     return [t for t in triggers if t.cls.family != "violence" or t.token.lemma_.lower() not in FIGURATIVE
             or _human_participant(t.token)]
 
@@ -442,8 +456,8 @@ def _own_violence(trig: Trigger) -> bool:
     murder", "accused a local of the death"), acts told of a participant ("the suspect who killed
     the man"), entries ("stormed the governor's offices")."""
     lemma = trig.token.lemma_.lower()
-    if trig.token.pos_ != "VERB" and lemma in DEATH_NOUNS:
-        return False
+    if trig.token.pos_ != "VERB" and (lemma in DEATH_NOUNS or trig.cls.name == "attack"):
+        return False  # "against the attacks", "over incidents of cattle rustling": named, not done
     if lemma in ENTRY_WORDS:
         return False
     return not describes_participant(trig.token)
@@ -948,7 +962,10 @@ class Events(Component):
             if same_sent is not None:
                 same_sent.triggers.append(trig)
                 continue
-            joinable = (fam, "protest") if fam == "violence" and trig.cls.name in GENERIC_VIOLENCE else (fam,)
+            # violence named only as such in a later sentence ("boards that read stop violence") is no
+            # part of the protest told before
+            joinable = (fam, "protest") if fam == "violence" and trig.cls.name in GENERIC_VIOLENCE - {"violence"} \
+                else (fam,)
             earlier = next((e for e in reversed(events) if e.family in joinable), None)
             if earlier is not None and fam in ("violence", "protest"):
                 if self._refers_back(trig.token):
