@@ -336,3 +336,15 @@ def test_violence_on_a_placard_is_no_part_of_the_protest():
     _, ev = first("Lawyers marched to the court to protest against police brutality. They carried boards that "
                   "read stop state violence.")
     assert ev.acled_subtype == "Peaceful protest"
+
+
+@pytest.mark.parametrize("text, subtype", [
+    # a raid that kills and abducts is coded by the killing
+    ("Gunmen raided the village at night, killing a chief and abducting two herders.", "Attack"),
+    ("Armed men abducted three teachers from the school on Monday.", "Abduction/forced disappearance"),
+    # violence named only as such around an election, with no parties named: unrest
+    ("Post-election violence continued in the town for a third day.", "Violent demonstration"),
+])
+def test_abduction_and_election_violence(text, subtype):
+    _, ev = first(text)
+    assert ev.acled_subtype == subtype

@@ -74,6 +74,9 @@ PROTEST_CONTEXT = {"protest", "protester", "demonstration", "demonstrator", "dem
 LYNCH_WORDS = {"lynch", "lynched", "lynching", "mob", "stone", "stoned", "burnt", "burn", "beat", "beaten"}
 COMMUNAL = {"clan", "clans", "tribal", "tribe", "ethnic", "community", "communities", "communal", "inter-clan",
             "intercommunal", "inter-communal", "pastoralist", "herder", "herdsman", "militia", "militiaman"}
+ELECTION_WORDS = {"election", "elections", "electoral", "poll", "polls", "vote", "voting", "post-election", "ballot"}
+# acts that outweigh an abduction told with them: ACLED codes a raid that kills and abducts as the attack
+OUTWEIGH_ABDUCTION = {"kill", "primitive"}
 ANAPHORIC_DETS = {"the", "this", "these", "that", "those", "such"}
 
 
@@ -1019,6 +1022,11 @@ class Events(Component):
             words |= {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
         if family == "protest":
             words = _scene_words(ev)
+        if family == "violence" and best.name == "abduction":
+            # "attacked a village, killing a chief and abducting two": the killing raid is the event
+            heavier = [t.cls for t in ev.triggers if t.cls.name in OUTWEIGH_ABDUCTION and not t.anaphoric]
+            if heavier:
+                best = max(heavier, key=lambda c: c.specificity)
         if family == "violence":
             for mod_words, cls_name, over in lex.modifiers:
                 if best.name in over and mod_words & words:
@@ -1094,6 +1102,9 @@ class Events(Component):
             words |= {t.lemma_.lower() for t in sent}
         if ev.cls.name == "clash" and words & COMMUNAL:
             return  # "clashes between Borana and Gabra herders": communal militias fight a battle
+        if ev.cls.name == "violence" and not src and not tgt and words & ELECTION_WORDS:
+            ev.cls = lex.classes["riot"]  # "violence reported during national elections": unorganised unrest
+            return
         s, t = src.get("sector"), tgt.get("sector")
         sides = [p for p in (event_actor(doc, x) for x in clash_sides(ev.main)) if p is not None] \
             if ev.cls.name == "clash" else []
