@@ -51,6 +51,7 @@ def fixture_sources() -> Sources:
         # a foreign city known by an alternate "X City" name, and a small namesake near Atlanta
         _city(1690000, "San Isidro", 14.5, 121.0, "PH", 300000, "00", ["San Isidro City"]),
         _city(4219000, "San Isidro", 33.9, -84.2, "US", 3000, "GA"),
+        _city(4219100, "Many", 31.57, -93.48, "US", 2800, "LA"),  # a town named like a word
     ]
     countries = {
         "AF": {"name": "Afghanistan", "geonameid": 1149361, "population": 37172386, "capital": "Kabul"},

@@ -322,3 +322,10 @@ def test_the_articles_town_is_taken_in_its_main_country(model, places):
     places(doc)
     hospital = {p.name: p for p in doc._.places}["Grady Memorial Hospital"]
     assert hospital.country == "US"
+
+
+def test_a_common_word_opening_a_sentence_is_not_a_town(model, places):
+    # GeoNames has towns called "Many"; "Many women" is not "an Edmonton woman"
+    doc = _doc_with_ents(model, ["Many", "women", "fled", "Savannah", "."], [("GPE", 3, 4)])
+    places(doc)
+    assert [p.name for p in doc._.places] == ["Savannah"]

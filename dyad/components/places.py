@@ -620,8 +620,8 @@ class Places(Component):
                                                and self._mostly_place(doc, doc[m.start].lower_)):
             return None  # "Tyler" of "Tyler Williams" ..., but not "Sochi" in one mis-tagged title
         span = doc[m.start:m.end]
-        if m.end - m.start == 1 and span[0].lower_ in self.cues.generic:
-            return None
+        if m.end - m.start == 1 and (span[0].lower_ in self.cues.generic or span[0].is_stop):
+            return None  # "Street"; "Many women ...", "Most residents": words, not the towns named so
         main_big = any(c.feature in ("country", "admin1", "region") and not c.alt for c in m.cands[:3])
         if span.text.isupper() and len(span.text.replace(".", "")) <= 5 and not main_big:
             return None  # acronyms name organisations ("NATO", "TASS") unless a country's ("UAE")
@@ -850,7 +850,7 @@ class Places(Component):
         main = self._main_town(placed)
         sent_of = _sentence_index(doc)
         for m in pending:
-            c = self._container(doc, m, placed, sent_of) or main
+            c = self._holder(doc, m, placed) or self._in_sentence(m, placed, sent_of) or main
             if c is not None:
                 m.choice = replace(c, feature="landmark", geonameid=None, population=0, alt=False, capital=False)
                 m.why = m.why or "contained"
@@ -870,14 +870,18 @@ class Places(Component):
         return next(m.choice for m in placed if m.key == key)
 
     @staticmethod
-    def _container(doc, m: Mention, placed: list[Mention], sent_of: list[int]) -> Candidate | None:
-        """The resolved place a located name sits in: the one opening within a few words after it
-        ("Royal Street in New Orleans", "Jamsil Stadium, Seoul"), else the nearest town, district
-        or landmark of its sentence."""
+    def _holder(doc, m: Mention, placed: list[Mention]) -> Candidate | None:
+        """The resolved place named right after a located name as its holder: "Royal Street in New
+        Orleans", "Jamsil Stadium, Seoul"."""
         for o in placed:
             if m.end <= o.start <= m.end + 3 and all(
                     doc[k].lower_ in CONTAINER_GLUE for k in range(m.end, o.start)) and o.choice.feature != "region":
                 return o.choice
+        return None
+
+    @staticmethod
+    def _in_sentence(m: Mention, placed: list[Mention], sent_of: list[int]) -> Candidate | None:
+        """The nearest town, district or landmark of the located name's sentence."""
         if not sent_of:
             return None
         here = sent_of[m.start]
