@@ -334,7 +334,7 @@ def _negated(token: Token) -> bool:
     a shot being fired", "no casualties"."""
     t = token
     for _ in range(4):
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) or t.lower_ == "without":
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) or t.lower_ in ("without", "devoid"):
             return True
         if t.dep_ not in ("pobj", "prep", "conj", "compound", "pcomp") or t.head is t:
             return False
@@ -463,6 +463,8 @@ def _own_violence(trig: Trigger) -> bool:
         return False  # "against the attacks", "over incidents of cattle rustling": named, not done
     if lemma in ENTRY_WORDS:
         return False
+    if trig.token.dep_ == "acl" and trig.token.tag_ == "VBN":
+        return False  # "the death of a schoolchild hit by a car": told of a participant
     return not describes_participant(trig.token)
 
 
