@@ -329,3 +329,16 @@ def test_a_common_word_opening_a_sentence_is_not_a_town(model, places):
     doc = _doc_with_ents(model, ["Many", "women", "fled", "Savannah", "."], [("GPE", 3, 4)])
     places(doc)
     assert [p.name for p in doc._.places] == ["Savannah"]
+
+
+def test_a_big_citys_other_spelling_after_a_preposition_is_the_city(model, places):
+    doc = _doc_with_ents(model, ["Fighters", "came", "from", "Cabul", "."], [])
+    places(doc)
+    assert [(p.name, p.country) for p in doc._.places] == [("Cabul", "AF")]
+
+
+def test_a_big_city_after_a_name_and_a_comma_says_where_the_name_is(model, places):
+    words = ["The", "Institute", "of", "Technology", ",", "Atlanta", ",", "said", "so", "."]
+    doc = _doc_with_ents(model, words, [("PERSON", 5, 6)])
+    places(doc)
+    assert [(p.name, p.country) for p in doc._.places] == [("Atlanta", "US")]

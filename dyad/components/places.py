@@ -62,6 +62,10 @@ FACILITY_SKIP = frozenset({"PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "ORDIN
 TOWNISH = frozenset({"city", "admin2", "landmark"})
 # Words between a located name and the place that holds it: "Royal Street in New Orleans", "X, Dublin".
 CONTAINER_GLUE = frozenset({",", "in", "at", "near", "on", "of", "outside", "the", "-", "(", "in downtown"})
+# Population from which a city after "Name," says where the name is ("University of Technology, Owerri,").
+BIG_QUALIFIER = 300_000
+# Population from which a city's alternate name after a preposition is taken as the city.
+BIG_ALT = 200_000
 # Population from which a town's acceptance anywhere in an article vouches for its other mentions.
 BIG_TOWN = 50_000
 # Reasons for taking a weak mention as a place that also hold for the name's other mentions.
@@ -720,7 +724,8 @@ class Places(Component):
             return False
         if m.end < len(doc) and not doc[m.end].is_punct:
             return False
-        return any(c.feature in ("admin1", "admin2") and not c.alt for c in m.cands[:2])
+        return any((c.feature in ("admin1", "admin2") or c.feature == "city" and c.population >= BIG_QUALIFIER)
+                   and not c.alt for c in m.cands[:2])
 
     def _residence(self, doc, m: Mention) -> bool:
         """"Mindy Miller of Ravenel", "Jeremy Watson, 30, of Ten Mile", "Pack 136 of Madison":
@@ -783,6 +788,8 @@ class Places(Component):
                 return True
             if c.feature == "city" and not c.alt and c.population >= 5000:
                 return True
+            if c.feature == "city" and c.population >= BIG_ALT:
+                return True  # "from Misrata" (Misratah), "in Bombay": a big city's other spelling
         return False
 
     # ------------------------------------------------------------------ resolution
