@@ -348,3 +348,21 @@ def test_violence_on_a_placard_is_no_part_of_the_protest():
 def test_abduction_and_election_violence(text, subtype):
     _, ev = first(text)
     assert ev.acled_subtype == subtype
+
+
+def test_event_place_inside_a_place_of_another_country():
+    """A village read as a namesake abroad but told inside a place of another country: the
+    container is where the event happened."""
+    r, ev = first("Two people were killed after armed men raided Salima village in Laisamis on Monday.")
+    by_id = {p.id: p for p in r.places}
+    first_place = by_id[ev.places[0]] if ev.places else None
+    laisamis = [p for p in r.places if p.name == "Laisamis"]
+    if laisamis and laisamis[0].lat is not None and any(p.name == "Salima" and p.country != laisamis[0].country
+                                                        for p in r.places):
+        assert first_place.name == "Laisamis"
+
+
+def test_a_country_comes_after_a_town_inside_it():
+    r, ev = first("Women protested in Mombasa over the inequality of women and men in Kenya.")
+    by_id = {p.id: p for p in r.places}
+    assert ev.places and by_id[ev.places[0]].feature != "country"

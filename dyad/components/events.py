@@ -15,6 +15,7 @@ Method (all rules and lexicons, see lexicons/events.toml):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -892,22 +893,49 @@ def main_clause(token: Token, classes: dict[int, EventClass]) -> bool:
     return False
 
 
-def _home_country(places) -> str | None:
+def _home_country(doc: Doc, places) -> str | None:
     """The country most of an article's resolved places lie in (ties: the first named).
 
     Names of countries and provinces weigh double: they are rarely misread, where a village
     name often has namesakes abroad ("Marti, Samburu": Samburu is the evidence)."""
-    counts: dict[str, int] = {}
+    counts: dict[str, float] = {}
     for p in places:
         if p.country and p.lat is not None:
-            counts[p.country] = counts.get(p.country, 0) + (2 if p.feature in ("country", "admin1") else 1)
+            # places told as where something happened ("in Isiolo") break ties with names
+            # that may be something else ("supporters of Banana and Orange campaigns")
+            counts[p.country] = counts.get(p.country, 0) + (2 if p.feature == "admin1" else 1) + \
+                0.5 * _locative(doc, p.start, LOCATIVE_WORDS - {"of"})
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
-LOCATIVE_WORDS = {"in", "at", "near", "outside", "around", "inside", "into", "across", "within", "of", "from"}
+CONTAINER_GAP = re.compile(r"^[\s,(]*(?:(?:[Vv]illage|town|area|areas|estate|slum|slums|market|location|ward|"
+                           r"division|district|sub-county|sub county|county|constituency|camp|centre|center|hall|"
+                           r"hotel|campus|and|of|the)\s+)*(?:in|at|near|,|\()[\s(]*(?:the\s+)?"
+                           r"(?:[A-Z][\w'-]+(?: [A-Z][\w'-]+)?\s*,\s*)?$")
 
 
-def _locative(doc: Doc, start: int) -> bool:
+def _namesakes(doc: Doc, places) -> dict[tuple[int, int], object]:
+    """Places read as a foreign namesake although the text puts them inside a place of another
+    country: "Salima village in Laisamis", "Pangani (Starehe, Nairobi)", "Zimmerman, Nairobi" —
+    the container is where the event is; maps each such place to its container."""
+    out = {}
+    resolved = [p for p in places if p.lat is not None]
+    for a in places:
+        if a.lat is None or a.feature == "country":
+            continue
+        for b in resolved:
+            if b.start <= a.end or b.start - a.end > 40 or b.country == a.country:
+                continue
+            if CONTAINER_GAP.match(doc.text[a.end:b.start]):
+                out[(a.start, a.end)] = b
+                break
+    return out
+
+
+LOCATIVE_WORDS = {"in", "at", "near", "outside", "around", "inside", "into", "across", "within", "of"}
+
+
+def _locative(doc: Doc, start: int, words: frozenset[str] | set[str] = LOCATIVE_WORDS) -> bool:
     """Whether a place is introduced by a locative preposition ("in Mandera", "near Lamu")."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None or span.start == 0:
@@ -915,7 +943,7 @@ def _locative(doc: Doc, start: int) -> bool:
     prev = doc[span.start - 1]
     if prev.lower_ == "the" and span.start > 1:
         prev = doc[span.start - 2]
-    return prev.lower_ in LOCATIVE_WORDS
+    return prev.lower_ in words
 
 
 # ---------------------------------------------------------------- the component
@@ -1195,13 +1223,18 @@ class Events(Component):
             setting = [p for p in places if (p.start, p.end) not in agentive]
             local = [p for p in setting if p.feature != "country"]
             chosen = (local or setting)[:1]
-        home = _home_country(places)
+        home = _home_country(doc, places)
         if chosen and places and ev.cls.acled_type and all(p.lat is None for p in chosen):
             # the event's own places could not be resolved: add the article's resolved setting
             setting = [p for p in places if (p.start, p.end) not in agentive and p.lat is not None
                        and (home is None or p.country == home)]
             local = [p for p in setting if p.feature != "country"]
             chosen = chosen + (local or setting)[:1]
+        namesakes = _namesakes(doc, places)
+        for a in list(chosen):
+            b = namesakes.get((a.start, a.end))
+            if b is not None and b not in chosen:
+                chosen.append(b)
         src_country = (ev.source or {}).get("country")
         if len(chosen) > 1:
             chosen = [p for p in chosen if not (p.feature == "country" and p.country == src_country)] or chosen
@@ -1209,7 +1242,10 @@ class Events(Component):
         # resolved places first, then those of the article's own country (a reading in another
         # country is more likely a misresolved namesake), then where the event happened ("in X",
         # "at X") before places named as modifiers ("the Garissa attack"), then the most specific
-        chosen.sort(key=lambda p: (p.lat is None, home is not None and p.country not in (home, None),
+        # (a namesake read abroad inside a place of another country counts as unresolved; a country
+        # comes after any resolved place inside one)
+        chosen.sort(key=lambda p: (p.lat is None or (p.start, p.end) in namesakes,
+                                   home is not None and p.country not in (home, None), p.feature == "country",
                                    not _locative(doc, p.start), order.get(p.feature or "other", 3), p.start))
         seen, ids = set(), []
         for p in chosen:
