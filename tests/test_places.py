@@ -342,3 +342,10 @@ def test_a_big_city_after_a_name_and_a_comma_says_where_the_name_is(model, place
     doc = _doc_with_ents(model, words, [("PERSON", 5, 6)])
     places(doc)
     assert [(p.name, p.country) for p in doc._.places] == [("Atlanta", "US")]
+
+
+def test_a_name_in_the_possessive_inside_a_facility_is_its_patron_not_its_place(model, places):
+    # "St. Savannah's Chapel" is named after someone; "Savannah" in it is no town
+    doc = _doc_with_ents(model, ["They", "wed", "in", "St", "Savannah", "'s", "Chapel", "."], [("FAC", 3, 7)])
+    places(doc)
+    assert [(p.name, p.feature) for p in doc._.places] == [("St Savannah 's Chapel", None)]

@@ -266,7 +266,8 @@ class Places(Component):
             if not m.cands:
                 # names inside an unknown span: "Greece Italy", "Robinson College Cambridge"
                 subs = [self._mention(doc, ms, me, ent.label_, strong=True) for ms, me in matches
-                        if s <= ms and me <= e]
+                        if s <= ms and me <= e and m.key not in GENERIC_KEYS  # not "Coast" of "West Coast"
+                        and not (me < e and doc[me].text in ("'s", "’s"))]  # nor "St. Peter" of "St. Peter's Basilica"
                 subs = [x for x in subs if x.cands and (self._standalone(doc, x) or self._opens(doc, x, s))]
                 if not subs:
                     # a facility or office named after its town: "Hanover Town Hall", "Las Vegas
