@@ -349,3 +349,11 @@ def test_a_name_in_the_possessive_inside_a_facility_is_its_patron_not_its_place(
     doc = _doc_with_ents(model, ["They", "wed", "in", "St", "Savannah", "'s", "Chapel", "."], [("FAC", 3, 7)])
     places(doc)
     assert [(p.name, p.feature) for p in doc._.places] == [("St Savannah 's Chapel", None)]
+
+
+def test_a_facility_name_may_open_a_sentence(model, places):
+    words = ["Atlanta", "is", "hot", ".", "Kingsley", "Road", "was", "closed", "."]
+    doc = _doc_with_ents(model, words, [("GPE", 0, 1)])
+    doc[4].is_sent_start = True
+    places(doc)
+    assert "Kingsley Road" in [p.name for p in doc._.places]
