@@ -148,3 +148,18 @@ def test_name_next_to_cue_when_parse_is_scrambled(nlp):
                           "spokesman in Erbil, said, ''I mean, a raid is a combat operation. There is no way around "
                           "that.''")
     assert qs[0].speaker == "Peter K. Marsh"
+
+
+def test_cue_introducing_the_next_quote_is_not_the_previous_ones(nlp):
+    doc, qs = quotes(nlp, "''We are refugees,'' Ms. Amira Nasser said. ''We are not terrorists.'' Mr. Karimi said: "
+                          "''The attack that happened today is the work of terrorists. We ourselves are running "
+                          "from these attacks.''")
+    assert [q.speaker for q in qs if q.kind == "direct"] == ["Amira Nasser", "Amira Nasser", "Karimi"]
+
+
+def test_speech_noun_in_the_next_sentence_names_no_speaker(nlp):
+    doc, qs = quotes(nlp, "''There is not much research into backing out coal,'' Mr. Thurber said. ''They are just "
+                          "throwing renewables at a coal base.'' While environmentalists welcomed India's "
+                          "announcement last year that it would increase investment in solar energy, they were "
+                          "less pleased.")
+    assert [q.speaker for q in qs if q.kind == "direct"] == ["Thurber", "Thurber"]

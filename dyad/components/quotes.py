@@ -148,6 +148,8 @@ class Quotes(Component):
         self.speech_nouns = set(cues["speech_nouns"])
         self.person_anaphors = set(cues["person_anaphors"])
         self._inside: list[bool] | None = None
+        self._next_start = 0  # where _frame's borrowed next sentence starts
+        self._weak_cue: Token | None = None  # a cue too far into that sentence to name the speaker
         self._cue_subject: Token | None = None  # the speaker token _nearest_cue found with its cue
         self.group_anaphors = set(cues["group_anaphors"])
 
@@ -171,7 +173,7 @@ class Quotes(Component):
             frame = self._frame(doc, span)
             cue = self._nearest_cue(frame, span, inside)
             subj = self._cue_subject if cue is not None else None
-            if not self._is_quotation(words, content, cue, span):
+            if not self._is_quotation(words, content, cue or self._weak_cue, span):
                 continue
             kind = self._kind(doc, st, cue)
             q = Quote(id="", text=text[st.start:st.end], start=st.start, end=st.end, kind=kind,
@@ -218,11 +220,13 @@ class Quotes(Component):
         """Tokens of the sentences the quote touches, plus the next sentence when the quote ends its own."""
         sents = list({t.sent.start: t.sent for t in (span[0], span[-1])}.values())
         last = sents[-1]
+        self._next_start = len(doc)
         if last.end < len(doc) and last.end <= span.end + 2:
             # the parser often ends a sentence at the closing mark ('“…?” | Lichtman said about …')
             nxt = doc[last.end].sent
             if _same_paragraph(doc, span.end_char, nxt.start_char):
                 sents.append(nxt)
+                self._next_start = nxt.start
         first = sents[0]
         if first.start > 0 and first.start >= span.start - 1:
             prev = doc[first.start - 1].sent
@@ -242,6 +246,7 @@ class Quotes(Component):
     def _nearest_cue(self, frame: list[Token], span: Span, inside) -> Token | None:
         """The cue governing the quote: one whose clause holds it first, else the nearest (after wins ties)."""
         best, best_rank = None, None
+        self._weak_cue = None
         for t in frame:
             if inside[t.i] or not self._is_cue(t):
                 continue
@@ -249,6 +254,13 @@ class Quotes(Component):
             if t.lemma_.lower() in self.describe_verbs and t.lemma_.lower() not in ("call", "describe") \
                     and not governs:
                 continue  # "condemned the action as a '...'" only cues a quote inside its own clause
+            if t.i >= span.end and self._introduces_next(t, inside):
+                continue  # '“A.” Mr. Zahed said: “B.”' -- the cue belongs to the quote after it
+            if t.i >= self._next_start and (t.pos_ == "NOUN" or t.i - span.end > 15):
+                # the next sentence lends only a cue right after the mark ('“…?” | Lichtman said'); a
+                # farther one still tells a quotation from a scare quote, but names no speaker
+                self._weak_cue = self._weak_cue or t
+                continue
             subj = self._subject(t)
             if subj is None or inside[subj.i]:
                 # the parser hung the cue on words inside a quotation: read the name next to it
@@ -285,6 +297,8 @@ class Quotes(Component):
             intro = doc[sent.start - 1].sent if sent.start > 0 and doc[sent.start - 1].text == ":" else sent
             roots.insert(0, intro.root)
         for root in roots:
+            if root.i >= span.end and self._introduces_next(root, inside):
+                continue
             if root.pos_ in ("VERB", "AUX") and not inside[root.i]:
                 subj = self._subject(root)
                 if subj is not None and (subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or
@@ -393,6 +407,21 @@ class Quotes(Component):
             else:
                 break
         return None
+
+    @staticmethod
+    def _introduces_next(cue: Token, inside) -> bool:
+        """Whether the cue ends in a colon that opens another quotation ('Mr. Zahed said: “…”')."""
+        doc = cue.doc
+        for j in range(cue.i + 1, min(cue.i + 9, len(doc) - 1)):
+            t = doc[j]
+            if inside[j] or t.text in (".", "!", "?", ";", ",") or "\n" in t.text:
+                return False  # '“…,” Cruz said, adding: “…”' -- 'said' is still the first quote's
+            if t.text == ":":
+                k = j + 1
+                while k < len(doc) and (doc[k].is_space or doc[k].text in ("“", "\"", "''", "‘", "``")):
+                    k += 1
+                return k < len(doc) and k > j + 1 and inside[k]
+        return False
 
     def _linear_subject(self, cue: Token, span: Span, inside) -> Token | None:
         """The name standing next to a cue, when the parser scrambled the frame around the quote.
