@@ -966,7 +966,7 @@ class Places(Component):
             s += w["country_focus"] * ctx.country_share(c.country, m.key)
             if f not in ("country", "region") and not m.names_country and ctx.names_country(c.country, m.key):
                 s += w["named_country"]
-            if f in ("city", "admin2", "admin1") and ctx.nearest_km(c, m.key, anchors=True) < REGION_KM:
+            if f in ("city", "admin2", "admin1") and ctx.nearest_km(c, m.key, anchors=True, cap=REGION_KM) < REGION_KM:
                 s += w["same_part"]
             if f in ("city", "admin2"):
                 s += w["admin1_focus"] * ctx.admin1_share(c.admin1_row, m.key)
@@ -1065,14 +1065,22 @@ class _Context:
         total = sum(top.values())
         return bool(total) and top.most_common(1)[0][1] / total >= ELSEWHERE
 
-    def nearest_km(self, c: Candidate, key: str, anchors: bool = False) -> float:
+    def nearest_km(self, c: Candidate, key: str, anchors: bool = False, cap: float = 600.0) -> float:
+        """Distance to the nearest point of the article's other names, or inf when none lies within
+        `cap` km (callers only ask "within 50/200/600 km?"). Points more than `cap` km apart in
+        latitude alone are skipped before the haversine, which is most of them."""
         best = math.inf
+        dlat_max = cap / 111.0
         for k, pts in (self.anchors if anchors else self.points).items():
             if k == key:
                 continue
             for lat, lon in pts:
-                best = min(best, distance_km(c.lat, c.lon, lat, lon))
-        return best
+                if abs(lat - c.lat) > dlat_max:
+                    continue
+                d = distance_km(c.lat, c.lon, lat, lon)
+                if d < best:
+                    best = d
+        return best if best <= cap else math.inf
 
 
 def _sentence_index(doc) -> list[int]:
