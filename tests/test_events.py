@@ -366,3 +366,18 @@ def test_a_country_comes_after_a_town_inside_it():
     r, ev = first("Women protested in Mombasa over the inequality of women and men in Kenya.")
     by_id = {p.id: p for p in r.places}
     assert ev.places and by_id[ev.places[0]].feature != "country"
+
+
+@pytest.mark.parametrize("text, subtype", [
+    # a crowd that attacks or kills someone, away from any protest: an attack on civilians
+    ("Youths attacked a parliamentary candidate and injured two of his aides.", "Attack"),
+    # a crowd that fights, or turns on a suspected criminal: mob violence
+    ("Supporters of two rival candidates clashed outside the tallying centre.", "Mob violence"),
+    ("Residents attacked and killed a suspected robber in the estate.", "Mob violence"),
+    # villagers of two communities fighting each other: a communal battle
+    ("Villagers from the two clans clashed with herders from the neighbouring county over grazing land.",
+     "Armed clash"),
+])
+def test_crowds_attacks_and_fights(text, subtype):
+    _, ev = first(text)
+    assert ev.acled_subtype == subtype

@@ -536,7 +536,7 @@ def event_actor(doc: Doc, token: Token | None, place_country: str | None = None)
         group = _group_of(doc, token, place_country)
         if group is not None:
             return group
-    if sector is None and country is None and lemma not in VICTIM_NOUNS:
+    if sector is None and country is None and lemma not in VICTIM_NOUNS and lemma not in CROWD_NOUNS:
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = _child(of, "pobj") if of is not None else None
         if pobj is not None:  # "the positions of Kenyan troops", "scores of terrorists"
@@ -688,12 +688,21 @@ def clash_sides(token: Token) -> list[Token]:
     return out[:4]
 
 
-def _is_crowd(participant: dict) -> bool:
-    """Unarmed people acting together: "youths", "residents", "ODM supporters" (a party's crowd)."""
+COMMUNITY_NOUNS = {"people", "person", "resident", "villager", "local", "member", "community"}
+
+
+def _is_crowd(participant: dict, communal: bool = True) -> bool:
+    """Unarmed people acting together: "youths", "residents", "ODM supporters" (a party's crowd).
+    `communal=False` leaves out the words for a community ("residents", "villagers", "people"),
+    whose fights with another community are communal clashes; armed crowds are militias."""
     name = (participant.get("name") or "").lower().split()
     last = name[-1] if name else ""
-    return bool(name) and (participant.get("actor") is None or len(name) > 1) and \
-        (last in CROWD_NOUNS or last[:-1] in CROWD_NOUNS) and participant.get("sector") not in ARMED_SECTORS
+    stem = last[:-1] if last.endswith("s") else last
+    if not name or "armed" in name or not (last in CROWD_NOUNS or stem in CROWD_NOUNS):
+        return False
+    if not communal and (last in COMMUNITY_NOUNS or stem in COMMUNITY_NOUNS):
+        return False
+    return (participant.get("actor") is None or len(name) > 1) and participant.get("sector") not in ARMED_SECTORS
 
 
 def _speaker_actor(doc: Doc, token: Token):
@@ -1138,7 +1147,8 @@ class Events(Component):
         s, t = src.get("sector"), tgt.get("sector")
         sides = [p for p in (event_actor(doc, x) for x in clash_sides(ev.main)) if p is not None] \
             if ev.cls.name == "clash" else []
-        crowd_side = any(_is_crowd(p) for p in sides) and not any(p.get("sector") in ARMED_SECTORS for p in sides)
+        crowd_side = any(_is_crowd(p, communal=False) for p in sides) and \
+            not any(p.get("sector") in ARMED_SECTORS for p in sides)
         if ev.cls.name == "clash" and (s is None or t is None):
             # "clashes between ODM and PNU supporters", "police and hawkers clash": the sides
             others = [p for p in sides if p != src and p != tgt]
@@ -1151,12 +1161,19 @@ class Events(Component):
         crowd_vs_police = ev.cls.name == "clash" and (
             s in ("MIL", "COP") and (t in ("CVL", "PTY", "OPP") or _is_crowd(tgt)) or
             t in ("MIL", "COP") and (s in ("CVL", "PTY", "OPP") or _is_crowd(src)))
-        if _is_crowd(src) or (ev.cls.name == "clash" and ev.target_by == "clause" and _is_crowd(tgt)) or \
+        protesting = bool(words & PROTEST_CONTEXT)
+        clash = ev.cls.name == "clash"
+        # a crowd that fights (not one that kills or attacks someone: ACLED codes that as an attack
+        # on civilians unless it happens at a protest); communities, residents and villagers who
+        # fight each other are communal militias, not crowds
+        two_sided = len(sides) > 1
+        crowd_src = _is_crowd(src, communal=not (clash and two_sided)) and (
+            clash or protesting or ev.cls.name == "primitive" or t == "CRM" or ev.main.lemma_.lower() in ENTRY_WORDS)
+        if crowd_src or (clash and ev.target_by == "clause" and _is_crowd(tgt, communal=False)) or \
                 crowd_side and s not in ARMED_SECTORS and t not in ARMED_SECTORS or \
-                crowd_vs_police or ev.cls.name == "clash" and {s, t} <= {"PTY", "OPP", None} and s != t:
+                crowd_vs_police or clash and {s, t} <= {"PTY", "OPP", None} and s != t:
             # a crowd doing violence, unarmed people fighting police, party supporters fighting
             # each other: a riot
-            protesting = bool(words & PROTEST_CONTEXT)
             ev.cls = lex.classes["riot" if protesting else "mob"]
             return
         spans = [(x.start_char, x.end_char) for x in ev.sentences()]
