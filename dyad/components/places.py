@@ -397,8 +397,9 @@ class Places(Component):
                     and inside[s - 1] not in FACILITY_SKIP:
                 s -= 1
             if s == i or doc[s].text.rstrip(".") in TITLES or all(
-                    t.lower_ in self.cues.generic or t.lower_ in DIRECTIONS for t in doc[s:i]):
-                continue  # "Street" alone, "Main Street", "North Avenue": nothing names it
+                    t.lower_ in self.cues.generic or t.lower_ in DIRECTIONS or t.pos_ == "ADJ"
+                    or self.gaz.is_demonym(t.text) for t in doc[s:i]):
+                continue  # "Street" alone, "Main Street", "Medical Center", "Chinese Center": nothing names it
             if tok.lower_ not in self.cues.street_words and self._names_town(doc[s:i].text):
                 continue  # "St. Cloud Hospital", "Limerick Maternity Hospital": the town's (see _institution)
             m = Mention(start=s, end=i + 1, key=normalize(doc[s:i + 1].text), cands=(), label="FAC",
