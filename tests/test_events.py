@@ -381,3 +381,15 @@ def test_a_country_comes_after_a_town_inside_it():
 def test_crowds_attacks_and_fights(text, subtype):
     _, ev = first(text)
     assert ev.acled_subtype == subtype
+
+
+@pytest.mark.parametrize("text, subtype", [
+    # the target after a trigger misread as a modifier: "attacks police officers" in a headline
+    ("Sect members attacks police officers, wounds two", "Armed clash"),
+    # the dead counted in a clash are its toll, not civilians attacked
+    ("Two people were killed in a clash between herders near the river.", "Armed clash"),
+    ("Raiders killed four civilians in a series of clashes in the valley.", "Attack"),
+])
+def test_targets_of_battles_and_attacks(text, subtype):
+    _, ev = first(text)
+    assert ev.acled_subtype == subtype

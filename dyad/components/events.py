@@ -519,8 +519,12 @@ def event_actor(doc: Doc, token: Token | None, place_country: str | None = None)
     actor = actor_at(doc, token.idx, token.idx + len(token))
     if actor is None and token.pos_ == "NOUN":  # "al-Shabaab militants": the named group the noun belongs to
         left = [t for t in token.lefts if t.dep_ in ("compound", "amod", "poss")]
+        verbs = [i for i, t in enumerate(left) if lexicon().triggers.get(t.lemma_.lower())]
+        if verbs:  # "Mungiki sect attacks police officers": the officers are not Mungiki's
+            left = left[verbs[-1] + 1:]
         if left:
-            actor = actor_at(doc, left[0].left_edge.idx, token.idx)
+            start = left[0].left_edge.idx if not verbs else left[0].idx
+            actor = actor_at(doc, start, token.idx)
             if actor is not None and actor.kind == "person":
                 actor = None
     if actor is not None:
@@ -688,6 +692,7 @@ def clash_sides(token: Token) -> list[Token]:
     return out[:4]
 
 
+GENERIC_DEAD = (["people"], ["persons"], ["person"])
 COMMUNITY_NOUNS = {"people", "person", "resident", "villager", "local", "member", "community"}
 
 
@@ -1189,7 +1194,11 @@ class Events(Component):
             # whoever attacks police, soldiers or an armed group fights a battle; security forces
             # who kill without a civilian target named fight the armed men they pursue
             ev.cls = lex.classes["clash"]
-        elif ev.cls.name == "clash" and t == "CVL" and ev.target_by == "clause":
+        elif ev.cls.name == "clash" and t == "CVL" and ev.target_by == "clause" and (
+                any(p.get("name") == tgt.get("name") for p in sides) or
+                not sides and (tgt.get("name") or "").lower().split()[-1:] not in GENERIC_DEAD):
+            # fighters who kill civilians they name attack them; "two people were killed in a clash"
+            # counts the clash's dead
             ev.cls = lex.classes["attack"]  # "militiamen fought villagers": one side is unarmed
 
     def _casualties(self, doc: Doc, events: list[Event]) -> None:
