@@ -393,3 +393,11 @@ def test_crowds_attacks_and_fights(text, subtype):
 def test_targets_of_battles_and_attacks(text, subtype):
     _, ev = first(text)
     assert ev.acled_subtype == subtype
+
+
+def test_police_response_in_the_next_sentence_is_part_of_the_protest():
+    _, ev = first("Traders protested against new market fees in the town centre. Police made several arrests.")
+    assert ev.acled_subtype == "Protest with intervention"
+    _, ev = first("Fishermen protested against harassment on the lake. The police have long arrested fishermen "
+                  "without cause, they said.")
+    assert ev.acled_subtype == "Peaceful protest"

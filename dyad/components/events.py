@@ -39,7 +39,8 @@ VICTIM_NOUNS = {"civilian", "people", "person", "man", "woman", "child", "childr
 ARMED_SECTORS = {"MIL", "COP", "REB", "SPY", "CRM", "UNK"}
 MODALS = {"would", "could", "might", "may", "will", "shall"}
 INTERVENTION = {"teargas", "tear", "disperse", "dispersed", "cannon", "baton", "arrest", "arrested",
-                "detain", "detained", "rubber", "lobbed", "canister"}
+                "detain", "detained", "rubber", "lobbed", "canister", "intervene", "intervened", "teargassed",
+                "tear-gassed"}
 RIOT_WORDS = {"riot", "rioter", "rioting", "torch", "torched", "loot", "looted", "pelt", "pelted", "stone",
               "stones", "burn", "burned", "burnt", "vandalise", "vandalize", "violent", "barricade", "bonfire",
               "tyres", "tires", "clash", "clashed", "block", "blocked", "rowdy", "violently", "chaos", "running",
@@ -451,6 +452,28 @@ def _scene_words(ev) -> set[str]:
             words |= {t.lower_, t.lemma_.lower()}
             if t.lemma_.lower() == "fire" and t.head.lemma_.lower() in ("set", "light", "lit", "start"):
                 words.add("arson")  # "set fire to market stalls", "lit fires on the road"
+    return words
+
+
+AFTERMATH = {"intervene", "intervened", "teargas", "teargassed", "tear-gassed", "arrest", "arrests", "arrested",
+             "disperse", "dispersed", "detain", "detained"}
+
+
+def _aftermath_words(doc: Doc, ev) -> set[str]:
+    """Words of the sentences right after a protest that tell how police met it ("Police
+    intervened.", "Police made arrests.") — a note's next sentence continues its protest."""
+    last = max(t.token.sent.end for t in ev.triggers)
+    words: set[str] = set()
+    for sent in list(doc[last:].sents)[:2] if last < len(doc) else []:
+        low = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+        root = sent.root
+        subj = _child(root, "nsubj", "nsubjpass")
+        if not (low & AFTERMATH and subj is not None and subj.lower_ in SECURITY_WORDS) or \
+                any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in root.children):
+            break  # not the police's response ("the police have long harassed them" is a grievance)
+        if any(sent.start_char <= d.start < sent.end_char for d in doc._.dates or []):
+            break  # another day: another event
+        words |= {t.lower_ for t in sent if not _negated(t)} | {t.lemma_.lower() for t in sent if not _negated(t)}
     return words
 
 
@@ -1065,7 +1088,7 @@ class Events(Component):
         for sent in ev.sentences():
             words |= {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
         if family == "protest":
-            words = _scene_words(ev)
+            words = _scene_words(ev) | _aftermath_words(doc, ev)
         if family == "violence" and best.name == "abduction":
             # "attacked a village, killing a chief and abducting two": the killing raid is the event
             heavier = [t.cls for t in ev.triggers if t.cls.name in OUTWEIGH_ABDUCTION and not t.anaphoric]
