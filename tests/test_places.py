@@ -357,3 +357,11 @@ def test_a_facility_name_may_open_a_sentence(model, places):
     doc[4].is_sent_start = True
     places(doc)
     assert "Kingsley Road" in [p.name for p in doc._.places]
+
+
+def test_a_short_code_matching_only_a_villages_alternate_name_is_not_resolved(model, places):
+    # "MoD" (Ministry of Defence) is an alternate name of a village; it must not vote for its country
+    doc = _doc_with_ents(model, ["The", "MoD", "said", "he", "died", "in", "Atlanta", "."],
+                         [("GPE", 1, 2), ("GPE", 6, 7)])
+    places(doc)
+    assert all(p.country != "AF" for p in doc._.places)

@@ -285,6 +285,9 @@ class Places(Component):
                 # buildings and features: a translated alternate name of a town is no evidence
                 # ("White House" is an alternate name of Casablanca)
                 m.cands = tuple(c for c in m.cands if not c.alt)
+            elif len(m.key) <= 4 and any(ch.isupper() for ch in text[1:]) and all(
+                    c.alt and c.population < BIG_ALT for c in m.cands):
+                m.cands = ()  # "MoD" (an alternate name of Maud, Texas): a short code names no village
             mentions.append(m)
             for i in range(s, e):
                 taken[i] = True
