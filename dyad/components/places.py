@@ -964,7 +964,7 @@ class Places(Component):
             elif m.cue in ("admin1", "admin2", "city") and f != m.cue:
                 s -= w["cue_conflict"]
         s += self._containment(m, c, live)
-        if c.id in m.near_any:
+        if c.id in m.near_any and (ctx is None or ctx.country_share(c.country, m.key) > 0):
             s += w["near_any"]
         if ctx is not None:
             s += w["country_focus"] * ctx.country_share(c.country, m.key)
