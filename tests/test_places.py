@@ -365,3 +365,12 @@ def test_a_short_code_matching_only_a_villages_alternate_name_is_not_resolved(mo
                          [("GPE", 1, 2), ("GPE", 6, 7)])
     places(doc)
     assert all(p.country != "AF" for p in doc._.places)
+
+
+def test_an_upper_case_country_code_is_no_stop_word_and_a_currencys_country_is_a_place(model, places):
+    # "US" lower-cased is the stop word "us"; in "59 billion US dollars" it names the country
+    words = ["They", "invested", "59", "billion", "US", "dollars", "in", "Atlanta", "."]
+    doc = _doc_with_ents(model, words, [("MONEY", 2, 6), ("GPE", 7, 8)])
+    places(doc)
+    by = {p.name: p for p in doc._.places}
+    assert by["US"].feature == "country" and by["US"].country == "US"

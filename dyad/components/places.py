@@ -629,7 +629,7 @@ class Places(Component):
                                                and self._mostly_place(doc, doc[m.start].lower_)):
             return None  # "Tyler" of "Tyler Williams" ..., but not "Sochi" in one mis-tagged title
         span = doc[m.start:m.end]
-        if m.end - m.start == 1 and (span[0].lower_ in self.cues.generic or span[0].is_stop):
+        if m.end - m.start == 1 and (span[0].lower_ in self.cues.generic or span[0].is_stop and not span[0].is_upper):
             return None  # "Street"; "Many women ...", "Most residents": words, not the towns named so
         main_big = any(c.feature in ("country", "admin1", "region") and not c.alt for c in m.cands[:3])
         if span.text.isupper() and len(span.text.replace(".", "")) <= 5 and not main_big:
@@ -682,6 +682,8 @@ class Places(Component):
         inner = m.label[3:]
         at_left = left < 0 or doc[left].ent_type_ != inner
         at_right = m.end == len(doc) or doc[m.end].ent_type_ != inner
+        if inner == "MONEY" and any(c.feature == "country" and not c.alt for c in m.cands[:1]):
+            return "embedded"  # "59.2 billion US dollars": the currency's country
         if not (at_left or at_right):
             return None
         if main_big:
