@@ -374,3 +374,10 @@ def test_an_upper_case_country_code_is_no_stop_word_and_a_currencys_country_is_a
     places(doc)
     by = {p.name: p for p in doc._.places}
     assert by["US"].feature == "country" and by["US"].country == "US"
+
+
+def test_a_country_inside_an_organisations_name_is_a_place(model, places):
+    words = ["Shares", "of", "HSBC", "Bank", "Pakistan", "plc", "fell", "."]
+    doc = _doc_with_ents(model, words, [("ORG", 2, 6)])
+    places(doc)
+    assert [(p.name, p.feature) for p in doc._.places] == [("Pakistan", "country")]
