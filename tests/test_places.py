@@ -381,3 +381,10 @@ def test_a_country_inside_an_organisations_name_is_a_place(model, places):
     doc = _doc_with_ents(model, words, [("ORG", 2, 6)])
     places(doc)
     assert [(p.name, p.feature) for p in doc._.places] == [("Pakistan", "country")]
+
+
+def test_a_state_inside_an_organisations_name_is_a_place(model, places):
+    words = ["She", "studied", "at", "Northeast", "Texas", "Community", "College", "."]
+    doc = _doc_with_ents(model, words, [("ORG", 3, 7)])
+    places(doc)
+    assert [(p.name, p.feature) for p in doc._.places] == [("Texas", "admin1")]

@@ -684,8 +684,8 @@ class Places(Component):
         at_right = m.end == len(doc) or doc[m.end].ent_type_ != inner
         if inner == "MONEY" and any(c.feature == "country" and not c.alt for c in m.cands[:1]):
             return "embedded"  # "59.2 billion US dollars": the currency's country
-        if inner == "ORG" and any(c.feature == "country" and not c.alt for c in m.cands[:1]):
-            return "embedded"  # a country anywhere in an organisation's name: "HSBC Bank Malta plc"
+        if inner == "ORG" and any(c.feature in ("country", "admin1") and not c.alt for c in m.cands[:1]):
+            return "embedded"  # a country or state anywhere in an organisation's name: "HSBC Bank Malta plc"
         if not (at_left or at_right):
             return None
         if main_big:
