@@ -163,3 +163,24 @@ def test_speech_noun_in_the_next_sentence_names_no_speaker(nlp):
                           "announcement last year that it would increase investment in solar energy, they were "
                           "less pleased.")
     assert [q.speaker for q in qs if q.kind == "direct"] == ["Thurber", "Thurber"]
+
+
+def test_surname_the_model_took_for_a_noun_is_the_named_person(nlp):
+    text = ("Radio host Mark Levin interviewed the governor in Dallas.\n\nThe audience cheered.\n\n"
+            "Levin interjected: “So you are saying the tax will stay?”")
+    doc, qs = quotes(nlp, text)
+    assert qs[0].speaker == "Mark Levin"
+
+
+def test_quote_sentence_after_a_sentence_cueing_a_named_speaker(nlp):
+    doc, qs = quotes(nlp, "Later that evening, Rep. Linda Marsh, a Democrat from Ohio, posted a reply. \"Ohio: "
+                          "Remember in November the senators who blocked the bill for three weeks.\"")
+    assert qs[0].speaker == "Linda Marsh"
+
+
+def test_quote_paragraphs_after_a_paragraph_naming_who_spoke(nlp):
+    text = ("What the plan means is anyone's guess, since Governor Ellen Baird spoke only in vague phrases "
+            "during the interview.\n\n“We have to act and it is the only way to fix it.”\n\n"
+            "“We have to be much tougher. We are playing by different rules.”")
+    doc, qs = quotes(nlp, text)
+    assert [q.speaker for q in qs if q.kind == "direct"] == ["Ellen Baird", "Ellen Baird"]

@@ -148,6 +148,7 @@ class Quotes(Component):
         self.speech_nouns = set(cues["speech_nouns"])
         self.person_anaphors = set(cues["person_anaphors"])
         self._inside: list[bool] | None = None
+        self._surnames: dict[str, Actor] = {}  # a named person's last name -> the person, per document
         self._next_start = 0  # where _frame's borrowed next sentence starts
         self._weak_cue: Token | None = None  # a cue too far into that sentence to name the speaker
         self._cue_subject: Token | None = None  # the speaker token _nearest_cue found with its cue
@@ -159,6 +160,7 @@ class Quotes(Component):
         stretches = find_stretches(text)
         inside = _inside_mask(len(doc), doc, stretches)
         self._inside = inside  # read by _subject; reset for every document
+        self._surnames = _surnames(doc)
         quotes: list[Quote] = []
         prev_by_para: dict[int, Quote] = {}
         last_quote: Quote | None = None
@@ -190,6 +192,10 @@ class Quotes(Component):
                     prev = last_quote
                 if prev is not None:
                     q.speaker, q.speaker_actor, q.cue = prev.speaker, prev.speaker_actor, prev.cue
+                if q.speaker is None and kind == "direct":
+                    cue = self._previous_sentence_cue(span, inside)
+                    if cue is not None:
+                        self._attribute(doc, q, cue)
             quotes.append(q)
             prev_by_para[para] = q
             last_quote = q
@@ -209,6 +215,11 @@ class Quotes(Component):
                 if before:
                     src = max(before, key=lambda x: x.start)
                     q.speaker, q.speaker_actor, q.cue = src.speaker, src.speaker_actor, src.cue
+                else:
+                    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+                    cue = self._previous_sentence_cue(span, inside, across=True) if span is not None else None
+                    if cue is not None:
+                        self._attribute(doc, q, cue)
         quotes.extend(indirect)
         quotes.sort(key=lambda q: q.start)
         for i, q in enumerate(quotes, 1):
@@ -302,7 +313,8 @@ class Quotes(Component):
             if root.pos_ in ("VERB", "AUX") and not inside[root.i]:
                 subj = self._subject(root)
                 if subj is not None and (subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or
-                                         subj.lower_ in self.person_anaphors or subj.pos_ == "PROPN"):
+                                         subj.lower_ in self.person_anaphors or subj.pos_ == "PROPN" or
+                                         self._known_person(subj) is not None):
                     return root
         # "Philip Bump: “…”", "Pew Research: “…”", a headline "Trump: Generals don't want 'her…'"
         k = span.start - 1
@@ -423,6 +435,34 @@ class Quotes(Component):
                 return k < len(doc) and k > j + 1 and inside[k]
         return False
 
+    def _previous_sentence_cue(self, span: Span, inside, across: bool = False) -> Token | None:
+        """A quotation standing as its own sentence after one that cues a named speaker: 'Ted Cruz
+        tweeted a warning. “Missouri: …”', 'said Bart Naylor, of Public Citizen. “It would …”'; with
+        `across`, also the last sentence of the paragraph before ('Trump spoke in bromides. ⏎ “We …”')."""
+        doc = span.doc
+        sent = span[0].sent
+        k = sent.start - 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+        if k < 0 or not across and not _same_paragraph(doc, doc[k].idx, span.start_char):
+            return None
+        best = None
+        for t in doc[k].sent:
+            if inside[t.i] or not self._is_cue(t) or t.pos_ == "NOUN":
+                continue
+            subj = self._subject(t)
+            if subj is not None and not inside[subj.i] and (
+                    subj.ent_type_ in ("PERSON", "ORG") or subj.lower_ in self.person_anaphors or
+                    subj.pos_ == "PROPN" or self._known_person(subj) is not None):
+                best = t
+        return best
+
+    def _known_person(self, token: Token) -> Actor | None:
+        """A capitalised word that is the last name of a person named elsewhere in the article."""
+        if not token.is_title or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ not in ("", "PERSON", "ORG"):
+            return None
+        return self._surnames.get(token.text)
+
     def _linear_subject(self, cue: Token, span: Span, inside) -> Token | None:
         """The name standing next to a cue, when the parser scrambled the frame around the quote.
 
@@ -480,6 +520,7 @@ class Quotes(Component):
         if len(seg) == 1 and seg[0].lower_ in self.person_anaphors | self.group_anaphors:
             return None if person_only else seg[0]
         names = [t for t in seg if t.ent_type_ == "PERSON"] or \
+            [t for t in seg if self._known_person(t) is not None] or \
             ([] if person_only else [t for t in seg if t.pos_ == "PROPN"])
         if not names:
             return None
@@ -522,6 +563,10 @@ class Quotes(Component):
             if actor is not None and actor.kind == "person" and subj.pos_ == "NOUN":
                 # "Obama's former campaign strategist said": someone of Obama's, not Obama
                 return None, _speaker_text(np)
+        if actor is None and self._known_person(subj) is not None:
+            actor = self._known_person(subj)  # "Hannity interjected": a surname the model took for a noun
+            actor.add_mention(subj.idx, subj.idx + len(subj))
+            return actor, actor.name
         if actor is None and subj.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the"
                                                            for c in subj.children):
             actor = self._role_antecedent(doc, subj)
@@ -599,6 +644,24 @@ class Quotes(Component):
             q.speaker, q.speaker_actor = name, actor.id if actor else None
             out.append(q)
         return out
+
+
+def _surnames(doc: Doc) -> dict[str, Actor]:
+    """Last name -> person, for the persons the article names in full (a name two persons share is dropped)."""
+    out: dict[str, Actor] = {}
+    shared: set[str] = set()
+    for actor in doc._.actors or []:
+        parts = actor.name.split()
+        if not parts or actor.kind != "person" and not (
+                actor.kind == "organization" and len(parts) == 2 and all(w.isalpha() and w.istitle() for w in parts)):
+            continue  # a two-word "organization" is often a person the model mislabelled ("Sean Hannity")
+        last = parts[-1]
+        if last in out and out[last] is not actor:
+            shared.add(last)
+        out[last] = actor
+    for last in shared:
+        del out[last]
+    return out
 
 
 def para_start(text: str, pos: int) -> int:
