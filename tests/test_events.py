@@ -401,3 +401,9 @@ def test_police_response_in_the_next_sentence_is_part_of_the_protest():
     _, ev = first("Fishermen protested against harassment on the lake. The police have long arrested fishermen "
                   "without cause, they said.")
     assert ev.acled_subtype == "Peaceful protest"
+
+
+def test_abduction_in_a_killing_raid_is_told_after_the_attack():
+    r, ev = first("Gunmen raided the village at night, killing a chief and abducting two herders.")
+    assert ev.acled_subtype == "Attack" and ev.casualties.killed == 1
+    assert any(e.acled_subtype == "Abduction/forced disappearance" for e in r.events[1:])

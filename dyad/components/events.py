@@ -164,6 +164,7 @@ class Event:
     confidence: float = 0.5
     family: str = ""  # the family it was grouped under (violence told in a protest joins "protest")
     target_by: str = ""  # where the target came from: "clause", "order" or "toll"
+    secondary: bool = False  # split off an event that outweighs it (an abduction in a killing raid)
 
     @property
     def main(self) -> Token:
@@ -873,7 +874,7 @@ def salience(doc: Doc, ev: Event, classes: dict[int, EventClass] | None = None) 
     first = min(t.token.i for t in ev.triggers)
     sents = list(doc.sents)
     lede = sents[0] if sents else None
-    score = float(ev.cls.rank)
+    score = float(ev.cls.rank) - (6 if ev.secondary else 0)
     if ev.casualties.get("killed"):
         score += 2
     if all(background(t.token, classes) for t in ev.triggers if not t.anaphoric):
@@ -989,14 +990,16 @@ class Events(Component):
 
     def annotate(self, doc: Doc) -> None:
         events = self._group(doc, drop_figurative(doc, drop_governed(find_triggers(doc))))
-        for ev in events:
-            self._refine(doc, ev)
+        for ev in list(events):
+            split = self._refine(doc, ev)
+            if split:
+                events.append(split)
         for ev in events:
             self._participants(doc, ev)
             self._refine_by_roles(doc, ev)
         for ev in events:
             self._intent(ev)
-        events.sort(key=lambda e: (-e.cls.rank, e.main.i))
+        events.sort(key=lambda e: (e.secondary, -e.cls.rank, e.main.i))
         self._casualties(doc, events)
         for ev in events:
             self._places_and_date(doc, ev)
@@ -1078,8 +1081,9 @@ class Events(Component):
             return lexicon().triggers.get(subj.lemma_.lower()) is not None
         return token.lemma_.lower() in ("kill", "die", "death", "dead", "wound", "injure", "casualty")
 
-    def _refine(self, doc: Doc, ev: Event) -> None:
-        """The most specific class among the event's triggers and the modifiers of its sentences."""
+    def _refine(self, doc: Doc, ev: Event) -> Event | None:
+        """The most specific class among the event's triggers and the modifiers of its sentences;
+        returns an event split off it (an abduction told in a killing raid), if any."""
         lex = lexicon()
         family = ev.family or ev.cls.family
         best = max((t.cls for t in ev.triggers if t.cls.family == family), key=lambda c: c.specificity,
@@ -1089,11 +1093,16 @@ class Events(Component):
             words |= {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
         if family == "protest":
             words = _scene_words(ev) | _aftermath_words(doc, ev)
+        split = None
         if family == "violence" and best.name == "abduction":
-            # "attacked a village, killing a chief and abducting two": the killing raid is the event
+            # "attacked a village, killing a chief and abducting two": the killing raid is the event;
+            # the abduction is told as an event of its own after it
             heavier = [t.cls for t in ev.triggers if t.cls.name in OUTWEIGH_ABDUCTION and not t.anaphoric]
             if heavier:
                 best = max(heavier, key=lambda c: c.specificity)
+                taken = [t for t in ev.triggers if t.cls.name == "abduction"]
+                ev.triggers = [t for t in ev.triggers if t.cls.name != "abduction"]
+                split = Event(id="", cls=lex.classes["abduction"], triggers=taken, family=family, secondary=True)
         if family == "violence":
             for mod_words, cls_name, over in lex.modifiers:
                 if best.name in over and mod_words & words:
@@ -1116,6 +1125,7 @@ class Events(Component):
         main = max(ev.triggers, key=lambda t: (not t.anaphoric, t.cls.family == family, t.cls.specificity))
         ev.triggers.remove(main)
         ev.triggers.insert(0, main)
+        return split
 
     def _participants(self, doc: Doc, ev: Event) -> None:
         place_country = None
