@@ -388,3 +388,12 @@ def test_a_state_inside_an_organisations_name_is_a_place(model, places):
     doc = _doc_with_ents(model, words, [("ORG", 3, 7)])
     places(doc)
     assert [(p.name, p.feature) for p in doc._.places] == [("Texas", "admin1")]
+
+
+def test_an_unplaced_feature_takes_the_first_town_the_article_names(model, places):
+    words = ["SAVANNAH", ",", "Georgia", ":", "Atlanta", "and", "Atlanta", "fans", "met", ".", "He", "died", "at",
+             "Grady", "Memorial", "Hospital", "."]
+    doc = _doc_with_ents(model, words, [("GPE", 0, 1), ("GPE", 2, 3), ("GPE", 4, 5), ("GPE", 6, 7)])
+    places(doc)
+    by = {p.name: p for p in doc._.places}
+    assert by["Grady Memorial Hospital"].lat == by["SAVANNAH"].lat

@@ -856,7 +856,7 @@ class Places(Component):
     def contain(self, doc, mentions: list[Mention]) -> None:
         """Place the places no gazetteer holds (streets, buildings, venues, parks: "Kingsley Road in
         Estey's Bridge", "the Convention Centre, Dublin") at the place that holds them: the resolved
-        place right after them ("in X", ", X"), else the article's most named town (the nearest town
+        place right after them ("in X", ", X"), else the article's first town (the nearest town
         of their own sentence was right less often than that: 11 of 29 against 31 of 61 on the geo
         dev sets). The point is the container's, so the feature says `other` and no GeoNames id is
         given: a located approximation, not the feature's own position."""
@@ -873,8 +873,10 @@ class Places(Component):
 
     @staticmethod
     def _main_town(placed: list[Mention]) -> Candidate | None:
-        """The article's most named town in its most named country (a person's name read as a
-        village abroad, twice, is not where a New Orleans story is set)."""
+        """The article's setting: the first town it names in its most named country (news names the
+        setting first, in the dateline or the lead; the first town beat the most named one on the
+        geo dev sets, 835 against 826 GWN mentions right). A person's name read as a village abroad
+        is not where a New Orleans story is set."""
         countries = Counter(m.choice.country for m in placed if m.choice.country)
         if not countries:
             return None
@@ -882,8 +884,8 @@ class Places(Component):
         towns = Counter(m.key for m in placed if m.choice.feature in TOWNISH and m.choice.country == home)
         if not towns:
             return None
-        key = towns.most_common(1)[0][0]
-        return next(m.choice for m in placed if m.key == key)
+        first = next(m for m in placed if m.key in towns)
+        return first.choice
 
     @staticmethod
     def _holder(doc, m: Mention, placed: list[Mention]) -> Candidate | None:
