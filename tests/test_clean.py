@@ -391,3 +391,59 @@ def test_html_character_references_in_text_are_decoded_whole_ones_only():
     text = "Pel&#233; scored twice, &quot;a gift&quot;, said the coach of AT&T Stadium&#x2019;s side &amp; staff."
     assert normalise_text(text) == "Pelé scored twice, \"a gift\", said the coach of AT&T Stadium’s side & staff."
     assert normalise_text("this&nothing &bogus; Q&A") == "this&nothing &bogus; Q&A"
+
+
+def test_indented_hard_wrapped_text_with_short_paragraph_ends_is_kept_whole():
+    """Wrapped copy whose short lines (paragraph ends, a run of related-story links) outnumber its full
+    lines: every paragraph stays, only the run of links goes."""
+    from dyad.clean.text import clean_text
+
+    lines = [
+        "The regional council has voted to delay a recount of ballots cast in the northern district",
+        "            until May.",
+        "            Officials said the count would resume once observers from both parties had been",
+        "            accredited.",
+        "            The opposition, which narrowly lost the district, called the delay unlawful and",
+        "            said it would appeal.",
+        "            Recount timeline",
+        "            What observers check",
+        "            Turnout figures",
+        "            In a statement released on Saturday, the electoral commission said ballots from",
+        "            the district were sealed and stored at the provincial court under police guard.",
+        "            A spokesman for the governing party said the results should be respected and",
+        "            that the appeal was an attempt to overturn the will of voters in the region.",
+    ]
+    cleaned = clean_text("\n".join(lines))
+    assert "until May" in cleaned.text and "sealed and stored" in cleaned.text
+    assert "will of voters" in cleaned.text and "accredited." in cleaned.text
+    assert [r["text"] for r in cleaned.removed] == ["Recount timeline", "What observers check", "Turnout figures"]
+
+
+def test_listing_paragraphs_under_one_word_headings_are_article():
+    """An events listing: long paragraphs whose last words are a listing tail, not a full stop."""
+    from dyad.clean.text import clean_text
+
+    item = ("{d} — {name}, {town}. Local clubs host a weekend of races on the frozen lake. Families can try "
+            "skating lessons and visit the craft market. Free, 555-0100. Miles from the city: {m}")
+    text = "\n\n".join([
+        "By A. Writer, Special to the Paper",
+        "Winter is long, but there is plenty to do. Here is a selection of events in the region this season.",
+        "Northland",
+        item.format(d="Jan. 5", name="Ice Days", town="Lakeview", m=120),
+        item.format(d="Jan. 12", name="Snow Fair", town="Pine Hill", m=140),
+        "Southland",
+        item.format(d="Feb. 2", name="Frost Run", town="Riverton", m=90),
+        item.format(d="Feb. 9", name="Lantern Walk", town="Oakford", m=75),
+    ])
+    kept = clean_text(text).text
+    for town in ("Lakeview", "Pine Hill", "Riverton", "Oakford"):
+        assert town in kept
+
+
+def test_a_long_footer_with_sentences_is_not_a_listing():
+    from dyad.clean.text import _listing_tail
+
+    footer = ("Copyright Example Media Limited. Registered office: 1 High Street, London. Example and Example "
+              "Online are registered trademarks of Example Media Limited provided under our standard terms and "
+              "conditions in accordance with our privacy and cookie policy")
+    assert not _listing_tail(footer)

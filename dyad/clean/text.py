@@ -140,6 +140,9 @@ WRAP_MIN_LINES = 5      # hard wrapping is only told from at least this many lon
 DATED_LEDE_WORDS = 45  # a dated line this long opens a story ("Edmonton, Ky. (Nov. 28) – Police received…")
 LONG_PARAGRAPH_WORDS = 80  # no phrase or shape rule condemns a paragraph longer than this
 WRAP_MAX_WIDTH = 130    # and at most this width
+# in wrapped text, a block is wrapped paragraphs when this share of its lines run to the width (the
+# rest are paragraph ends, in-text headings and one-line paragraphs)
+WRAPPED_SHARE = 0.4
 CHROME_COST = 3.0      # what one chrome-like line (menu item, heading, credit) costs its block
 
 
@@ -308,7 +311,7 @@ def split_units(text: str) -> list[tuple[str, bool]]:
     for i, b in enumerate(blocks):
         if width and all(len(ln) >= 0.6 * width for ln in b[:-1]):
             units.append(("\n".join(b), i > 0))  # a wrapped paragraph: every line but its last is full
-        elif width and sum(len(ln) >= 0.6 * width for ln in b) >= 0.6 * len(b):
+        elif width and sum(len(ln) >= 0.6 * width for ln in b) >= WRAPPED_SHARE * len(b):
             # wrapped paragraphs with no blank line between them: a short line ends a paragraph
             para: list[str] = []
             first = True
@@ -324,6 +327,19 @@ def split_units(text: str) -> list[tuple[str, bool]]:
     return units
 
 
+# a sentence ending inside a line: a long line holding several sentences is prose even when its own
+# end is a listing's tail ("… for a day of playing. Free, 812-988-9642. Miles from Chicago: 255")
+_INNER_END = re.compile(r"[a-z0-9)\]\"”’][.!?][\"”’]?\s+[A-Z“\"]")
+LISTING_TAIL_WORDS = 8
+
+
+def _listing_tail(flat: str) -> bool:
+    """Whether a long line is sentences followed by a short unpunctuated tail: two or more
+    sentence ends inside it and at most a few words after the last (a notice or footer runs on)."""
+    ends = list(_INNER_END.finditer(flat))
+    return len(ends) >= 2 and word_count(flat[ends[-1].end() - 1:]) <= LISTING_TAIL_WORDS
+
+
 def read_lines(text: str, units: list[tuple[str, bool]] | None = None) -> list[Line]:
     """Split normalised text into units (lines, or wrapped paragraphs) with their features."""
     out = []
@@ -333,7 +349,8 @@ def read_lines(text: str, units: list[tuple[str, bool]] | None = None) -> list[L
         # a long paragraph is article text even when it carries a caption's or footer's words
         # ("Image caption Pietrewicz was fleeing …" glued to a 150-word paragraph)
         reason = None if n > LONG_PARAGRAPH_WORDS else lexicon_reason(flat, n) or shape_reason(flat, n)
-        out.append(Line(unit, blank, n, ends=bool(_ENDS.search(flat)) and not _TRUNCATED.search(flat),
+        ends = bool(_ENDS.search(flat)) or (n >= LONG_WORDS and _listing_tail(flat))
+        out.append(Line(unit, blank, n, ends=ends and not _TRUNCATED.search(flat),
                         caps=cap_ratio(flat), reason=reason))
     return out
 
