@@ -397,3 +397,11 @@ def test_an_unplaced_feature_takes_the_first_town_the_article_names(model, place
     places(doc)
     by = {p.name: p for p in doc._.places}
     assert by["Grady Memorial Hospital"].lat == by["SAVANNAH"].lat
+
+
+def test_without_a_town_an_unplaced_feature_takes_the_articles_province(model, places):
+    words = ["Fighting", "in", "Paktika", "province", "reached", "Grady", "Memorial", "Hospital", "."]
+    doc = _doc_with_ents(model, words, [("GPE", 2, 3)])
+    places(doc)
+    by = {p.name: p for p in doc._.places}
+    assert by["Grady Memorial Hospital"].lat == by["Paktika"].lat

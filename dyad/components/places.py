@@ -876,12 +876,14 @@ class Places(Component):
         """The article's setting: the first town it names in its most named country (news names the
         setting first, in the dateline or the lead; the first town beat the most named one on the
         geo dev sets, 835 against 826 GWN mentions right). A person's name read as a village abroad
-        is not where a New Orleans story is set."""
+        is not where a New Orleans story is set. Without a town, its first province or state."""
         countries = Counter(m.choice.country for m in placed if m.choice.country)
         if not countries:
             return None
         home = countries.most_common(1)[0][0]
         towns = Counter(m.key for m in placed if m.choice.feature in TOWNISH and m.choice.country == home)
+        if not towns:
+            towns = Counter(m.key for m in placed if m.choice.feature == "admin1" and m.choice.country == home)
         if not towns:
             return None
         first = next(m for m in placed if m.key in towns)
