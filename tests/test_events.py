@@ -407,3 +407,15 @@ def test_abduction_in_a_killing_raid_is_told_after_the_attack():
     r, ev = first("Gunmen raided the village at night, killing a chief and abducting two herders.")
     assert ev.acled_subtype == "Attack" and ev.casualties.killed == 1
     assert any(e.acled_subtype == "Abduction/forced disappearance" for e in r.events[1:])
+
+
+@pytest.mark.parametrize("text, subtype", [
+    ("Troops freed three villages from the insurgents on Wednesday.", "Government regains territory"),
+    ("Police said two pistols were discovered during a search of a bus on the highway.", "Disrupted weapons use"),
+    # violence that describes a place is its setting, not the event
+    ("Protesters gathered outside the market, the scene of a grenade attack last week, and called for peace.",
+     "Peaceful protest"),
+])
+def test_senses_and_settings(text, subtype):
+    _, ev = first(text)
+    assert ev.acled_subtype == subtype

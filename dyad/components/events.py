@@ -818,6 +818,8 @@ INTENT_HEADS = {"ready", "willing", "prepared", "offer", "promise", "pledge", "i
                 "plan", "agree", "vow"}
 BACKGROUND_MARKS = {"after", "following", "despite", "amid", "amidst", "since", "before", "because", "until",
                     "unless"}
+SETTING_NOUNS = {"scene", "site", "epicentre", "epicenter", "hotbed", "theatre", "theater", "history", "year",
+                 "decade", "cycle", "legacy", "memory", "anniversary", "some"}
 BACKGROUND_NOUNS = {"wake", "response", "aftermath", "retaliation", "reprisal", "revenge", "spite", "light"}
 
 
@@ -840,6 +842,10 @@ def background(token: Token, classes: dict[int, EventClass] | None = None) -> bo
             gov = t.head.head
         elif t.dep_ == "dobj" and t.head.lemma_.lower() == "cite" and t.head.dep_ in ("advcl", "xcomp"):
             gov = t.head.head  # "outlawed the movement, citing attacks on police": the stated reason
+        elif t.dep_ == "relcl" and any(c.lower_ == "where" for c in t.children):
+            return True  # "ceasefire in the regions where fighting has left scores dead": the setting
+        elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in SETTING_NOUNS:
+            return True  # "the scene of some of the fiercest fighting", "years of conflict"
         elif t.dep_ in ("relcl", "acl") and t.head.dep_ in ("dobj", "pobj", "nsubjpass", "attr") \
                 and classes is not None and t.head.head.i in classes and t.head.head.i != token.i:
             return True  # "captured a commander who led the shelling": the act describes a participant
