@@ -419,3 +419,16 @@ def test_abduction_in_a_killing_raid_is_told_after_the_attack():
 def test_senses_and_settings(text, subtype):
     _, ev = first(text)
     assert ev.acled_subtype == subtype
+
+
+@pytest.mark.parametrize("text, subtype", [
+    ("Security forces violently dispersed a protest in the port city, injuring several people.",
+     "Excessive force against protesters"),
+    ("Three protesters died from gunfire during a demonstration outside the embassy.",
+     "Excessive force against protesters"),
+    # the crowd's own violence stays a riot
+    ("Students violently protested over fees and pelted cars with stones.", "Violent demonstration"),
+])
+def test_force_against_protesters(text, subtype):
+    _, ev = first(text)
+    assert ev.acled_subtype == subtype

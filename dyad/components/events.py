@@ -1120,8 +1120,20 @@ class Events(Component):
                           for t in ev.triggers)
             police = bool(words & SECURITY_WORDS)
             rioting = bool(words & RIOT_WORDS) or best.name == "riot"
+            spans = [(x.start_char, x.end_char) for x in ev.sentences()]
+            # protesters shot, killed or hurt with no violence of their own told: force used on them
+            hurt_protesters = violent and not words & STRONG_RIOT_WORDS and any(
+                m.who and any(w in m.who.lower() for w in ("protest", "demonstrat", "marcher"))
+                and m.outcome in ("killed", "injured") and any(a <= m.start < b for a, b in spans)
+                for m in doc._.casualties or [])
+            # "security forces violently dispersed a protest", "officers brutally attacked marchers"
+            forceful = police and not words & STRONG_RIOT_WORDS and any(
+                t.lower_ in ("violently", "brutally", "forcefully") and t.head.pos_ == "VERB" and any(
+                    c.dep_ == "nsubj" and c.lower_ in SECURITY_WORDS for c in t.head.children)
+                for sent in ev.sentences() for t in sent)
             if police and (violent or words & {"suppress", "suppressed", "gunfire"}) and words & FORCE_WORDS and \
-                    ("peaceful" in words or "peacefully" in words or not words & STRONG_RIOT_WORDS):
+                    ("peaceful" in words or "peacefully" in words or not words & STRONG_RIOT_WORDS) or \
+                    hurt_protesters or forceful:
                 best = lex.classes["excessive_force"]
             elif rioting or (violent and not police):
                 best = lex.classes["riot"]
