@@ -405,3 +405,10 @@ def test_without_a_town_an_unplaced_feature_takes_the_articles_province(model, p
     places(doc)
     by = {p.name: p for p in doc._.places}
     assert by["Grady Memorial Hospital"].lat == by["Paktika"].lat
+
+
+def test_the_model_calling_a_common_noun_after_the_a_place_is_not_enough(model, places):
+    # "the Centre" is India's central government (GeoNames has regions called "Centre")
+    doc = _doc_with_ents(model, ["Tamil", "Nadu", "wrote", "to", "the", "Centre", "."], [("GPE", 5, 6)])
+    places(doc)
+    assert "Centre" not in [p.name for p in doc._.places]

@@ -251,6 +251,8 @@ class Places(Component):
             text = doc[s:e].text
             if gaz.is_demonym(text) or self._demonym_phrase(doc, s, e):
                 continue
+            if e - s == 1 and s > 0 and doc[s - 1].lower_ == "the" and doc[s].lower_ in self.cues.generic:
+                continue  # "the Centre" (India's government), "the Union": a common noun made a name
             # a longer gazetteer name around the entity: "Trinidad" + "and Tobago"
             for ms, me in matches:
                 if ms <= s and me >= e and (ms, me) != (s, e) and not any(taken[ms:me]):
