@@ -398,7 +398,7 @@ class Places(Component):
                 continue
             s = i
             while s > 0 and i - s < MAX_NGRAM and self._cap(doc[s - 1]) and not taken[s - 1] \
-                    and not doc[s].is_sent_start and doc[s - 1].text not in DETERMINERS \
+                    and not doc[s].is_sent_start and doc[s - 1].text not in DETERMINERS and not doc[s - 1].is_stop \
                     and inside[s - 1] not in FACILITY_SKIP:
                 s -= 1
             if s == i or doc[s].text.rstrip(".") in TITLES or all(
