@@ -963,12 +963,16 @@ def _namesakes(doc: Doc, places) -> dict[tuple[int, int], object]:
     country: "Salima village in Laisamis", "Pangani (Starehe, Nairobi)", "Zimmerman, Nairobi" —
     the container is where the event is; maps each such place to its container."""
     out = {}
-    resolved = [p for p in places if p.lat is not None]
+    resolved = sorted((p for p in places if p.lat is not None), key=lambda p: p.start)
     for a in places:
         if a.lat is None or a.feature == "country":
             continue
         for b in resolved:
-            if b.start <= a.end or b.start - a.end > 40 or b.country == a.country:
+            if b.start <= a.end:
+                continue
+            if b.start - a.end > 40:
+                break
+            if b.country == a.country:
                 continue
             if CONTAINER_GAP.match(doc.text[a.end:b.start]):
                 out[(a.start, a.end)] = b
@@ -1007,6 +1011,7 @@ class Events(Component):
             self._intent(ev)
         events.sort(key=lambda e: (e.secondary, -e.cls.rank, e.main.i))
         self._casualties(doc, events)
+        self._namesakes = _namesakes(doc, doc._.places or [])  # once per document
         for ev in events:
             self._places_and_date(doc, ev)
             self._status(ev)
@@ -1307,7 +1312,7 @@ class Events(Component):
                        and (home is None or p.country == home)]
             local = [p for p in setting if p.feature != "country"]
             chosen = chosen + (local or setting)[:1]
-        namesakes = _namesakes(doc, places)
+        namesakes = self._namesakes
         for a in list(chosen):
             b = namesakes.get((a.start, a.end))
             if b is not None and b not in chosen:
