@@ -184,3 +184,13 @@ def test_quote_paragraphs_after_a_paragraph_naming_who_spoke(nlp):
             "“We have to be much tougher. We are playing by different rules.”")
     doc, qs = quotes(nlp, text)
     assert [q.speaker for q in qs if q.kind == "direct"] == ["Ellen Baird", "Ellen Baird"]
+
+
+def test_headline_name_before_a_colon_speaks(nlp):
+    doc, qs = quotes(nlp, "Farm lobbyist Ada Quill: Tariffs 'hurt every grower in the state.'")
+    assert qs[0].speaker == "Ada Quill"
+    doc, qs = quotes(nlp, 'Lopez: "Our aim is to win the district and hold it." Grant: "The aim is to hold the '
+                          'district -- not to win it back."')
+    assert [q.speaker for q in qs if q.kind == "direct"] == ["Lopez", "Grant"]
+    doc, qs = quotes(nlp, 'NAIROBI: The council will "consider all options," officials said.')
+    assert qs[0].speaker == "officials"  # a dateline is no speaker

@@ -292,11 +292,9 @@ class Quotes(Component):
         or a pronoun ("Toomey fumed", "Trump shot back in a statement")."""
         doc = span.doc
         sent = span[0].sent
-        # a headline "Sanders: Clinton needs to 'get away from all of this'": the name before the colon
-        colon = next((t for t in sent[:7] if t.text == ":" and t.i < span.start), None)
-        if colon is not None and colon.i > sent.start and all(
-                t.pos_ == "PROPN" or t.lower_ == "and" for t in doc[sent.start:colon.i]) and not inside[colon.i - 1]:
-            return doc[colon.i - 1]
+        name = self._headline_name(span, inside)
+        if name is not None:
+            return name
         roots = [sent.root]
         after = span.end + 1  # the sentence right after the closing mark: '“Go back,” | Trump barked'
         if after < len(doc) and doc[after].sent.start >= span.end and _same_paragraph(doc, span.end_char,
@@ -377,10 +375,10 @@ class Quotes(Component):
                 if c.dep_ == "pobj":
                     return c
             return None
+        if cue.pos_ == "PROPN" or cue.i + 1 < len(cue.doc) and cue.nbor().text == ":" and cue.is_title:
+            return cue  # the convention "Name: 'quote'"
         if cue.pos_ == "NOUN":
             return next((c for c in cue.children if c.dep_ == "poss"), None)
-        if cue.pos_ == "PROPN":  # the convention "Name: 'quote'"
-            return cue
         if cue.dep_ == "acl" and cue.head.pos_ in ("PROPN", "NOUN") and not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
             return cue.head  # "footage of Trump saying …", "Mr. Trump, asked about …, had said"
@@ -434,6 +432,33 @@ class Quotes(Component):
                     k += 1
                 return k < len(doc) and k > j + 1 and inside[k]
         return False
+
+    @staticmethod
+    def _headline_name(span: Span, inside) -> Token | None:
+        """A headline or lead-in 'Sanders: Clinton needs to “get away …”', 'OK Gov Fallin: Trump Is ‘…’':
+        the short capitalised name opening the paragraph before a colon speaks the quotes after it."""
+        doc = span.doc
+        p0 = para_start(doc.text, span.start_char)
+        first = doc.char_span(p0, span.start_char, alignment_mode="expand")
+        if first is None:
+            return None
+        colon = next((t for t in reversed(first) if t.text == ":"), None)
+        if colon is None or colon.i >= span.start:
+            return None
+        start = colon.i  # back to the paragraph start or the quote before: 'Clinton: “…” Bush: “…”'
+        stops = (".", "''", "’", *CLOSE_DOUBLE, *OPENING_MARKS)
+        while start > first.start and not inside[start - 1] and doc[start - 1].text not in stops:
+            start -= 1
+        prefix = [t for t in doc[start:colon.i] if not t.is_space and not t.is_punct or t.text == "."]
+        if not 1 <= len(prefix) <= 6 or any(inside[t.i] for t in prefix) or not (
+                prefix[0].is_title or prefix[0].is_upper) or not (prefix[-1].is_title or prefix[-1].is_upper):
+            return None
+        if not all(t.is_title or t.is_upper or t.lower_ in ("and", "of", "&", ".") for t in prefix) and \
+                prefix[-1].ent_type_ != "PERSON":  # 'Internet phenomenon Ken Bone: Debate “…”'
+            return None
+        if len(prefix) == 1 and prefix[0].ent_type_ in ("GPE", "LOC", "DATE"):
+            return None  # a dateline 'WASHINGTON:' names a place, not a speaker
+        return prefix[-1]
 
     def _previous_sentence_cue(self, span: Span, inside, across: bool = False) -> Token | None:
         """A quotation standing as its own sentence after one that cues a named speaker: 'Ted Cruz
