@@ -432,3 +432,17 @@ def test_senses_and_settings(text, subtype):
 def test_force_against_protesters(text, subtype):
     _, ev = first(text)
     assert ev.acled_subtype == subtype
+
+
+@pytest.mark.parametrize("text, subtype", [
+    ("A police officer shot dead an unarmed junior officer after a quarrel over a car.", "Attack"),
+    ("Two inmates were shot and injured by a prison warder at the facility.", "Attack"),
+])
+def test_unarmed_targets_of_security_forces(text, subtype):
+    _, ev = first(text)
+    assert ev.acled_subtype == subtype
+
+
+def test_fighting_for_ones_life_is_no_fight():
+    r = dyad.extract(text="A herder is fighting for his life in hospital, doctors said.")
+    assert not [e for e in r.events if e.acled_subtype == "Armed clash"]

@@ -35,7 +35,11 @@ VICTIM_NOUNS = {"civilian", "people", "person", "man", "woman", "child", "childr
                 "family", "teacher", "doctor", "nurse", "worshipper", "pilgrim", "tourist", "refugee",
                 "journalist", "activist", "member", "infant", "baby", "elder", "teenager", "youth",
                 "motorist", "pedestrian", "fisherman", "herdsman", "herdsmen", "herdboy", "pastoralist",
-                "miner", "patient", "voter", "protester", "demonstrator"}
+                "miner", "patient", "voter", "protester", "demonstrator", "inmate", "prisoner", "detainee",
+                "bystander", "missionary", "pastor", "priest", "wife", "husband", "mother", "father", "son",
+                "daughter", "relative", "neighbour", "neighbor", "employee", "staffer", "businessman", "shopkeeper",
+                "guest", "customer", "rider", "mechanic", "widow", "orphan", "schoolgirl", "schoolboy"}
+UNARMED_MODS = {"unarmed", "off-duty", "retired", "innocent", "defenceless", "defenseless"}
 ARMED_SECTORS = {"MIL", "COP", "REB", "SPY", "CRM", "UNK"}
 MODALS = {"would", "could", "might", "may", "will", "shall"}
 INTERVENTION = {"teargas", "tear", "disperse", "dispersed", "cannon", "baton", "arrest", "arrested",
@@ -296,6 +300,10 @@ def find_triggers(doc: Doc) -> list[Trigger]:
         if token.lemma_.lower() in ATTRIBUTION_VERBS and any(c.dep_ == "ccomp" and c.i < token.i
                                                              for c in token.children):
             continue  # "border agents abused migrants, a rights group charged": the report's source
+        if token.lemma_.lower() == "fight" and any(c.dep_ == "prep" and c.lower_ == "for" and any(
+                g.lemma_.lower() in ("life", "survival", "justice", "right", "rights", "freedom") for g in c.children)
+                for c in token.children):
+            continue  # "fighting for his life", "fight for justice": no fight between parties
         negated = any(c.dep_ == "neg" for c in token.children) or _negated(token)
         for key in _keys(token):
             entries = lex.triggers.get(key)
@@ -560,6 +568,8 @@ def event_actor(doc: Doc, token: Token | None, place_country: str | None = None)
     lemma = token.lemma_.lower()
     country = country_token(token)
     sector = sector_noun(token)
+    if sector is not None and any(c.dep_ in ("amod", "compound") and c.lower_ in UNARMED_MODS for c in token.children):
+        sector = "CVL"  # "an unarmed junior officer", "an off-duty policeman": not a fighting party
     if sector is None and lemma in GROUP_HEADS:
         group = _group_of(doc, token, place_country)
         if group is not None:
