@@ -194,3 +194,12 @@ def test_headline_name_before_a_colon_speaks(nlp):
     assert [q.speaker for q in qs if q.kind == "direct"] == ["Lopez", "Grant"]
     doc, qs = quotes(nlp, 'NAIROBI: The council will "consider all options," officials said.')
     assert qs[0].speaker == "officials"  # a dateline is no speaker
+
+
+def test_inverted_cue_only_right_after_the_closing_mark(nlp):
+    # 'called' follows a quote, but not right after its closing mark: its object is not the speaker
+    doc, qs = quotes(nlp, 'Senator Marla Keane in recent days has suggested the governor is unwell, talked of a '
+                          '"stolen vote" and called the governor a "fraud."')
+    assert [q.speaker for q in qs if q.kind != "indirect"] == ["Marla Keane", "Marla Keane"]
+    doc, qs = quotes(nlp, '"We will appeal the ruling," said a lawyer for the family.')
+    assert qs[0].speaker == "a lawyer for the family"

@@ -393,8 +393,10 @@ class Quotes(Component):
                 return c
             if c.dep_ == "nsubj" and c.lower_ in ("who", "that") and cue.dep_ == "relcl":
                 return cue.head
-        before = cue.doc[max(0, cue.i - 3):cue.i].text
-        if any(m in before for m in ("”", "\"", "''", "’")):
+        k = cue.i - 1
+        while k > 0 and (cue.doc[k].is_space or cue.doc[k].text in (",", "—", "–")):
+            k -= 1
+        if k >= 0 and cue.i - k <= 3 and cue.doc[k].text in ("”", "\"", "''", "’", "'"):
             # inverted order after a quote: '“…,” said a person close to the Clintons' / 'read the email'
             inv = next((c for c in cue.children if c.dep_ in ("dobj", "attr", "npadvmod", "oprd") and c.i > cue.i
                         and c.pos_ in ("NOUN", "PROPN")), None)
