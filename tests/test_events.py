@@ -446,3 +446,14 @@ def test_unarmed_targets_of_security_forces(text, subtype):
 def test_fighting_for_ones_life_is_no_fight():
     r = dyad.extract(text="A herder is fighting for his life in hospital, doctors said.")
     assert not [e for e in r.events if e.acled_subtype == "Armed clash"]
+
+
+@pytest.mark.parametrize("text, subtype", [
+    ("Traders burnt down three villas in retaliation for the demolition of their kiosks.", "Mob violence"),
+    ("Teachers protested over pay in the capital. Police fired tear gas.", "Protest with intervention"),
+    ("Police beat protesters with batons and fired tear gas to disperse them from the park.",
+     "Excessive force against protesters"),
+])
+def test_crowd_destruction_and_police_response(text, subtype):
+    _, ev = first(text)
+    assert ev.acled_subtype == subtype

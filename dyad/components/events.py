@@ -51,7 +51,7 @@ RIOT_WORDS = {"riot", "rioter", "rioting", "torch", "torched", "loot", "looted",
               "violence", "aggressive", "molotov", "debris", "rioters", "petrol", "rampage", "bonfires", "arson",
               "smash", "smashed", "shatter", "shattered", "stoned", "hurl", "hurled", "threw"}
 FORCE_WORDS = {"shot", "shoot", "kill", "killed", "live", "bullet", "bullets", "died", "dead", "die", "gunfire",
-               "fire", "suppress", "suppressed"}
+               "suppress", "suppressed", "beat", "beaten", "clubbed", "whipped"}
 SECURITY_WORDS = {"police", "officer", "officers", "soldier", "soldiers", "security", "forces", "troops", "army",
                   "military", "policemen", "gendarmes"}
 STRONG_RIOT_WORDS = {"riot", "rioter", "rioters", "rioting", "stone", "stones", "pelt", "pelted", "torch", "torched",
@@ -1197,6 +1197,11 @@ class Events(Component):
         otherwise. Armed men against civilians: an attack.
         """
         lex = lexicon()
+        if ev.cls.name == "property" and _is_crowd(ev.source or {}):
+            # "students set fire to the school", "traders burnt down three villas": a crowd's destruction
+            words = {t.lemma_.lower() for sent in ev.sentences() for t in sent}
+            ev.cls = lex.classes["riot" if words & PROTEST_CONTEXT else "mob"]
+            return
         if ev.cls.name in ("regain", "overtake"):  # who takes the ground decides whose gain it is
             sector = (ev.source or {}).get("sector")
             if sector in ("MIL", "COP", "GOV"):
