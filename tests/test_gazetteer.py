@@ -52,6 +52,7 @@ def fixture_sources() -> Sources:
         _city(1690000, "San Isidro", 14.5, 121.0, "PH", 300000, "00", ["San Isidro City"]),
         _city(4219000, "San Isidro", 33.9, -84.2, "US", 3000, "GA"),
         _city(4219100, "Many", 31.57, -93.48, "US", 2800, "LA"),  # a town named like a word
+        _city(4409000, "Houston", 37.33, -91.96, "US", 2000, "MO"),  # in a county named like a state
     ]
     countries = {
         "AF": {"name": "Afghanistan", "geonameid": 1149361, "population": 37172386, "capital": "Kabul"},
@@ -83,13 +84,15 @@ def fixture_sources() -> Sources:
          "geonameid": 3012874, "admin_level": 1},
         {"name": "Paris", "aliases": [], "iso_code": "FR-75", "geonames_code": "FR.11.75",
          "geonameid": 2968815, "admin_level": 2},
+        {"name": "Texas", "aliases": ["Texas County"], "iso_code": None, "geonames_code": "US.MO.215",
+         "geonameid": 4409001, "admin_level": 2},
     ]
     return Sources(
         cities=cities, countries=countries,
         continents=[{"name": "Asia", "geonameid": 6255147, "lat": 29.84, "lon": 89.3, "population": 3812366000,
                      "names": ["Asia"]}],
         subdivisions=subdivisions,
-        city_admin2={2988507: "FR.11.75"},
+        city_admin2={2988507: "FR.11.75", 4409000: "US.MO.215"},
         country_info={
             "AF": {"latlng": [33.0, 65.0], "demonym": "Afghan"},
             "PK": {"latlng": [30.0, 70.0], "demonym": "Pakistani"},

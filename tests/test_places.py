@@ -412,3 +412,12 @@ def test_the_model_calling_a_common_noun_after_the_a_place_is_not_enough(model, 
     doc = _doc_with_ents(model, ["Tamil", "Nadu", "wrote", "to", "the", "Centre", "."], [("GPE", 5, 6)])
     places(doc)
     assert "Centre" not in [p.name for p in doc._.places]
+
+
+def test_a_division_the_articles_other_places_lie_in_is_the_division(model, places):
+    # "the District of Texas" asks for a county, and a Missouri county is called Texas; but the
+    # article's towns lie in the state of Texas, so the name is the state
+    words = ["Texarkana", "and", "Texarkana", "voters", "sued", "in", "the", "District", "of", "Texas", "."]
+    doc = _doc_with_ents(model, words, [("GPE", 0, 1), ("GPE", 2, 3), ("GPE", 9, 10)])
+    places(doc)
+    assert {p.name: p for p in doc._.places}["Texas"].feature == "admin1"

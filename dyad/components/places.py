@@ -821,6 +821,7 @@ class Places(Component):
         "admin1_focus": 3.0,  # times the share of its other places in that first-level division
         "same_part": 0.5,  # within REGION_KM of a confident reading of another name (any kind)
         "named_country": 1.5,  # the article names the candidate's country ("Paris" in a story naming France)
+        "admin1_named": 3.0,  # the article's other places lie in this division ("Ohio" the state, not the county)
         "near_any": 1.0,  # some reading of another name in the article lies in the same area
         "near": 1.5,  # within 50 km of another place the article names (x2/3 within 200, x1/4 within 600)
     }
@@ -954,8 +955,9 @@ class Places(Component):
         if c.capital and not (m.local and ctx is not None and ctx.elsewhere(c.country, m.key)):
             s += w["capital"]
         # a city inside an admin1 of its own name ("Kabul", "New York") is what bare names mean
-        if f == "admin1" and m.cue != "admin1" and any(
-                o.feature == "city" and o.admin1_row == c.id and o.population > 50000 for o in m.cands):
+        own_city = f == "admin1" and m.cue != "admin1" and any(
+            o.feature == "city" and o.admin1_row == c.id and o.population > 50000 for o in m.cands)
+        if own_city:
             s -= w["own_admin1"]
         if m.cue:
             if m.cue == f or (m.cue == "place" and f != "country"):
@@ -971,6 +973,8 @@ class Places(Component):
                 s += w["named_country"]
             if f in ("city", "admin2", "admin1") and ctx.nearest_km(c, m.key, anchors=True, cap=REGION_KM) < REGION_KM:
                 s += w["same_part"]
+            if f == "admin1" and not own_city and ctx.admin1_share(c.id, m.key) > 0:
+                s += w["admin1_named"]  # "West Chester ... Southern District of Ohio": the state
             if f in ("city", "admin2"):
                 s += w["admin1_focus"] * ctx.admin1_share(c.admin1_row, m.key)
                 near = ctx.nearest_km(c, m.key)
