@@ -521,7 +521,7 @@ class Places(Component):
                     key, cands, cue = k, c, self.cues.feature.get(last)
                     e -= 1
             first = doc[s].lower_
-            if not cands and first in DIRECTIONS:
+            if not cands and first in DIRECTIONS and key not in GENERIC_KEYS:  # not "West Coast" -> "Coast"
                 k = normalize(doc[s + 1:e].text)
                 c = gaz.lookup_key(k)
                 if c:
