@@ -203,3 +203,12 @@ def test_inverted_cue_only_right_after_the_closing_mark(nlp):
     assert [q.speaker for q in qs if q.kind != "indirect"] == ["Marla Keane", "Marla Keane"]
     doc, qs = quotes(nlp, '"We will appeal the ruling," said a lawyer for the family.')
     assert qs[0].speaker == "a lawyer for the family"
+
+
+def test_unnamed_speaker_keeps_its_whole_description(nlp):
+    doc, qs = quotes(nlp, '"We will appeal," wrote a woman calling herself Jane Roe.')
+    assert qs[0].speaker == "a woman calling herself Jane Roe"
+    doc, qs = quotes(nlp, 'A memo drafted for the board in May concluded that the fund was a "foreign principal" '
+                          'under the law.')
+    q = next(q for q in qs if q.kind != "indirect")
+    assert q.speaker == "A memo drafted for the board in May"

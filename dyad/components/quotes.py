@@ -610,6 +610,8 @@ class Quotes(Component):
             return actor, _speaker_text(np)
         if actor is not None:
             return actor, actor.name
+        if subj.pos_ == "NOUN":
+            return None, _speaker_text(_full_noun_phrase(subj, np, self._inside or ()))
         return None, _speaker_text(np)
 
     def _role_antecedent(self, doc: Doc, token: Token) -> Actor | None:
@@ -744,6 +746,21 @@ def _noun_phrase(token: Token) -> Span:
     while len(span) > 1 and (span[-1].is_punct or span[-1].dep_ in ("cc",)):
         span = span[:-1]
     return span
+
+
+def _full_noun_phrase(token: Token, np: Span, inside) -> Span:
+    """An unnamed speaker as the text describes them, modifiers and all ('a job posting on the website of
+    The Beijinger', 'a man calling himself Paul Paul'): who they are lies in those words. Stops at a quotation
+    or the sentence's end; a description longer than 25 words keeps the plain noun phrase."""
+    doc = token.doc
+    right = np.end - 1
+    for t in doc[np.end:token.right_edge.i + 1]:
+        if t.i < len(inside) and inside[t.i] or t.text in ("“", "”", "\"", "''", "``", ".", ";", ":") or t.is_space:
+            break
+        right = t.i
+    while right >= np.end and (doc[right].is_punct or doc[right].dep_ == "cc"):
+        right -= 1
+    return doc[np.start:right + 1] if right - np.start < 25 else np
 
 
 def _speaker_text(np: Span) -> str:
