@@ -421,3 +421,10 @@ def test_a_division_the_articles_other_places_lie_in_is_the_division(model, plac
     doc = _doc_with_ents(model, words, [("GPE", 0, 1), ("GPE", 2, 3), ("GPE", 9, 10)])
     places(doc)
     assert {p.name: p for p in doc._.places}["Texas"].feature == "admin1"
+
+
+def test_a_direction_left_after_stripping_a_type_word_is_no_place(model, places):
+    # "North State" (Street) minus "state" is "North", which names no place here
+    doc = _doc_with_ents(model, ["He", "lived", "on", "North", "State", "Street", "."], [("GPE", 3, 5)])
+    places(doc)
+    assert all(p.lat is None or p.name != "North" for p in doc._.places)

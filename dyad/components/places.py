@@ -516,7 +516,7 @@ class Places(Component):
             last = doc[e - 1].lower_
             if last in self.cues.type_after:
                 k = normalize(doc[s:e - 1].text)
-                c = gaz.lookup_key(k)
+                c = gaz.lookup_key(k) if not _only_directions(k) else ()  # not "North" of "North State"
                 if c:
                     key, cands, cue = k, c, self.cues.feature.get(last)
                     e -= 1
