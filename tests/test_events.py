@@ -457,3 +457,24 @@ def test_fighting_for_ones_life_is_no_fight():
 def test_crowd_destruction_and_police_response(text, subtype):
     _, ev = first(text)
     assert ev.acled_subtype == subtype
+
+
+@pytest.mark.parametrize("text, subtype", [
+    ("Riot breaks out among supporters of the two candidates", "Violent demonstration"),
+    ("Protest against allocation of land to a private developer", "Peaceful protest"),
+    ("Arsonists burn a police station in the border town", "Looting/property destruction"),
+    ("Residents set a suspected thief alight in the market.", "Mob violence"),
+])
+def test_headline_words_and_burning(text, subtype):
+    _, ev = first(text)
+    assert ev.acled_subtype == subtype
+
+
+def test_protest_to_an_addressee_is_a_note_of_protest():
+    r = dyad.extract(text="Kenya protested to Uganda over the arrest of its fishermen on the lake.")
+    assert r.events and r.events[0].plover == "ACCUSE"
+
+
+def test_something_burning_is_no_act():
+    r = dyad.extract(text="A factory and six warehouses have burned in a fire that broke out at the port.")
+    assert not [e for e in r.events if e.acled_type]

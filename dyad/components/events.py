@@ -292,7 +292,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     for token in doc:
         if token.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ") or token.is_stop and token.lower_ not in ("fire",):
             continue
-        if token.ent_type_ in NOT_TRIGGER_ENTS or token.lower_ == "according":
+        if (token.ent_type_ in NOT_TRIGGER_ENTS and not _headline_word(token)) or token.lower_ == "according":
             continue  # "March 14", "Rally Party", "Strike Force Ltd": names and dates are not events
         if token.dep_ in ("amod", "compound", "nmod") and token.head.lower_ in GEAR_HEADS and \
                 token.lemma_.lower() in ("riot", "bomb", "explosive", "petrol"):
@@ -309,6 +309,10 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             entries = lex.triggers.get(key)
             if not entries:
                 continue
+            if key == "protest to" and not _addressee(token):
+                continue  # "protest against the allocation of land to a developer": no protest note
+            if key == "burn" and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in token.children):
+                continue  # "a tank burns after catching fire": something burning is no act
             entry = _first_fitting(entries, token)
             if entry is not None:
                 cls = lex.classes[entry.cls]
@@ -338,6 +342,21 @@ def find_triggers(doc: Doc) -> list[Trigger]:
         elif t.cls.name == "release" and t.token.sent.start in exchanging:
             t.cls = lex.classes["agreement"]  # "released 30 rebels in exchange for 16 soldiers": a swap
     return found
+
+
+def _headline_word(token: Token) -> bool:
+    """A capitalised event word opening a sentence that the model took for a one-word name:
+    "Riot breaks out among supporters", "Raid - details not specified"."""
+    return token.i == token.sent.start and token.ent_type_ in ("PERSON", "ORG") and token.ent_iob_ == "B" and \
+        (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+
+
+def _addressee(token: Token) -> bool:
+    """Whether "protest to X" addresses someone (a state, an official, an organisation)."""
+    to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    pobj = _child(to, "pobj") if to is not None else None
+    return pobj is not None and (pobj.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") or sector_noun(pobj) is not None
+                                 or country_token(pobj) is not None)
 
 
 def _negated(token: Token) -> bool:
@@ -1197,6 +1216,10 @@ class Events(Component):
         otherwise. Armed men against civilians: an attack.
         """
         lex = lexicon()
+        tgt_name = ((ev.target or {}).get("name") or "").lower().split()
+        if ev.cls.name == "property" and ev.target_by == "clause" and tgt_name and (
+                (ev.target or {}).get("sector") in ("CVL", "CRM") and tgt_name[-1] not in ("property", "properties")):
+            ev.cls = lex.classes["primitive"]  # "burnt a herder with a hot object", "set a thief alight": a person
         if ev.cls.name == "property" and _is_crowd(ev.source or {}):
             # "students set fire to the school", "traders burnt down three villas": a crowd's destruction
             words = {t.lemma_.lower() for sent in ev.sentences() for t in sent}
