@@ -428,3 +428,10 @@ def test_a_direction_left_after_stripping_a_type_word_is_no_place(model, places)
     doc = _doc_with_ents(model, ["He", "lived", "on", "North", "State", "Street", "."], [("GPE", 3, 5)])
     places(doc)
     assert all(p.lat is None or p.name != "North" for p in doc._.places)
+
+
+def test_a_facility_the_model_calls_a_person_is_still_a_facility(model, places):
+    words = ["Atlanta", "fans", "filled", "Kingsley", "Stadium", "."]
+    doc = _doc_with_ents(model, words, [("GPE", 0, 1), ("PERSON", 3, 5)])
+    places(doc)
+    assert {p.name: p for p in doc._.places}["Kingsley Stadium"].feature == "other"

@@ -55,8 +55,8 @@ BLOCKED_KEYS = frozenset({"us"})  # the country only when written "US" / "U.S."
 # Generic coastline words: "the West Coast" is not Western Australia (one of its alternate names).
 GENERIC_KEYS = frozenset({"west coast", "east coast", "north coast", "south coast", "gulf coast",
                           "the west", "the east", "the north", "the south"})
-# Entities whose words never open a facility's name ("Mr Smith Street" is no street).
-FACILITY_SKIP = frozenset({"PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY",
+# Entities whose words never open a facility's name (a PERSON may: the model tags "Meydan Racecourse" so).
+FACILITY_SKIP = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY",
                            "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE", "NORP"})
 # Readings precise enough to hold a street or a building ("landmark" rows sit at their city).
 TOWNISH = frozenset({"city", "admin2", "landmark"})
