@@ -478,3 +478,8 @@ def test_protest_to_an_addressee_is_a_note_of_protest():
 def test_something_burning_is_no_act():
     r = dyad.extract(text="A factory and six warehouses have burned in a fire that broke out at the port.")
     assert not [e for e in r.events if e.acled_type]
+
+
+def test_hijacking_needs_a_vehicle():
+    r = dyad.extract(text="Jihadists hijacked an ethnic rebellion to seize the north of the country in 2012.")
+    assert not [e for e in r.events if e.acled_subtype == "Abduction/forced disappearance"]
