@@ -435,3 +435,14 @@ def test_a_facility_the_model_calls_a_person_is_still_a_facility(model, places):
     doc = _doc_with_ents(model, words, [("GPE", 0, 1), ("PERSON", 3, 5)])
     places(doc)
     assert {p.name: p for p in doc._.places}["Kingsley Stadium"].feature == "other"
+
+
+def test_a_town_name_running_on_into_a_place_ending_is_the_longer_unknown_town(model, places):
+    # "Paris Springs" is in no gazetteer: the man is from there, not from Paris; it takes the
+    # article's town (Texarkana) as an approximate point
+    words = ["TEXARKANA", ",", "Texas", ":", "Jeremy", "Watson", ",", "30", ",", "of", "Paris", "Springs", "died", "."]
+    doc = _doc_with_ents(model, words, [("GPE", 0, 1), ("GPE", 2, 3), ("PERSON", 4, 6)])
+    places(doc)
+    by = {p.name: p for p in doc._.places}
+    assert "Paris" not in by and by["Paris Springs"].feature == "other"
+    assert by["Paris Springs"].lat == by["TEXARKANA"].lat

@@ -135,6 +135,7 @@ class Mention:
     dateline: bool = False  # opens the story as its dateline ("BEIRUT: ...")
     near_any: frozenset[int] | set[int] = frozenset()  # candidates near a candidate of another name
     names_country: bool = False  # a country bears the name ("China": not the town in Maine)
+    longer: bool = False  # the name runs on into a word that ends place names ("Meadow Grove")
     local: bool = False  # some mention of the name reads as a local town ("Paris City Council")
 
 
@@ -153,6 +154,7 @@ class Cues:
         self.adjectival_place = frozenset(cues.get("adjectival_place", ()))
         self.facility_words = frozenset(cues.get("facility_words", ()))
         self.street_words = frozenset(cues.get("street_words", ()))
+        self.name_endings = frozenset(cues.get("name_endings", ()))
         self.feature: dict[str, str] = {}
         for feat, key in (("admin1", "admin1_words"), ("admin2", "admin2_words"), ("city", "city_words")):
             for w in cues.get(key, ()):
@@ -310,8 +312,10 @@ class Places(Component):
             if self._body(m):
                 continue
             m.person = e - s == 1 and doc[s].lower_ in person_words
+            if self._runs_on(doc, m.end, taken):
+                m.end, m.longer = m.end + 1, True  # "Meadow Grove": the town is not "Meadow"
             mentions.append(m)
-            for i in range(s, e):
+            for i in range(m.start, m.end):
                 taken[i] = True
         mentions.extend(self._abbreviations(doc, taken))
         mentions.extend(self._adjectival(doc, taken))
@@ -333,6 +337,14 @@ class Places(Component):
                 elif t.ent_type_:
                     other += 1
         return other > person
+
+    def _runs_on(self, doc, e: int, taken: list[bool]) -> bool:
+        """Whether a dictionary name is followed by a word that ends place names ("Meadow Grove",
+        "Parkers Prairie", "Sulphur Springs") while the longer name is in no gazetteer: the place is
+        the longer name (a small town cities500 lacks), not the shorter one somewhere else."""
+        if e >= len(doc) or taken[e] or not doc[e].text[:1].isupper() or doc[e].lower_ not in self.cues.name_endings:
+            return False
+        return not self.gaz.has_key(normalize(doc[e - 1:e + 1].text))
 
     def _leading_place(self, doc, s: int, e: int, label: str) -> Mention | None:
         """The longest opening words of an unknown place entity that name a town, division or
@@ -829,7 +841,7 @@ class Places(Component):
     def resolve(self, doc, mentions: list[Mention]) -> None:
         """Pick a candidate for every accepted mention: once without context, then with the
         article's focus and nearby places as read from that first pass."""
-        live = [m for m in mentions if m.accepted and m.cands]
+        live = [m for m in mentions if m.accepted and m.cands and not m.longer]
         if not live:
             return
         local = {m.key for m in live if self._local(doc, m)}
