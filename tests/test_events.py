@@ -483,3 +483,13 @@ def test_something_burning_is_no_act():
 def test_hijacking_needs_a_vehicle():
     r = dyad.extract(text="Jihadists hijacked an ethnic rebellion to seize the north of the country in 2012.")
     assert not [e for e in r.events if e.acled_subtype == "Abduction/forced disappearance"]
+
+
+def test_container_rule_leaves_lists_and_provinces_alone():
+    """A town listed with others, or named with its province, keeps its own reading."""
+    from dyad.components.events import _km
+
+    class P:
+        def __init__(self, lat, lon):
+            self.lat, self.lon = lat, lon
+    assert 400 < _km(P(31.2, 29.9), P(27.2, 31.2)) < 500  # Alexandria - Asyut

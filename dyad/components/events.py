@@ -15,6 +15,7 @@ Method (all rules and lexicons, see lexicons/events.toml):
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -983,14 +984,25 @@ def _home_country(doc: Doc, places) -> str | None:
 
 CONTAINER_GAP = re.compile(r"^[\s,(]*(?:(?:[Vv]illage|town|area|areas|estate|slum|slums|market|location|ward|"
                            r"division|district|sub-county|sub county|county|constituency|camp|centre|center|hall|"
-                           r"hotel|campus|and|of|the)\s+)*(?:in|at|near|,|\()[\s(]*(?:the\s+)?"
+                           r"hotel|campus|and|the)\s+)*(?:in|at|near|of|,|\()[\s(]*(?:the\s+)?"
                            r"(?:[A-Z][\w'-]+(?: [A-Z][\w'-]+)?\s*,\s*)?$")
+
+
+FAR_KM = 150  # a place told inside another cannot lie farther from it than this
+
+
+def _km(a, b) -> float:
+    """Great-circle distance between two resolved places, in km."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _namesakes(doc: Doc, places) -> dict[tuple[int, int], object]:
     """Places read as a foreign namesake although the text puts them inside a place of another
-    country: "Salima village in Laisamis", "Pangani (Starehe, Nairobi)", "Zimmerman, Nairobi" —
-    the container is where the event is; maps each such place to its container."""
+    country: "Salima village in Laisamis", "Pangani (Starehe, Nairobi)", "Zimmerman, Nairobi" — or
+    read far from the place the text puts them in ("Galole area of North Horr"): the container is
+    where the event is; maps each such place to its container."""
     out = {}
     resolved = sorted((p for p in places if p.lat is not None), key=lambda p: p.start)
     for a in places:
@@ -1001,9 +1013,11 @@ def _namesakes(doc: Doc, places) -> dict[tuple[int, int], object]:
                 continue
             if b.start - a.end > 40:
                 break
-            if b.country == a.country:
-                continue
-            if CONTAINER_GAP.match(doc.text[a.end:b.start]):
+            gap = doc.text[a.end:b.start]
+            if b.country == a.country and (b.feature not in ("city", "locality", "other") or _km(a, b) < FAR_KM
+                                           or not re.search(r"\b(?:in|of|near|at)\b|\(", gap)):
+                continue  # same country, and near enough to lie inside it or only listed with it
+            if CONTAINER_GAP.match(gap):
                 out[(a.start, a.end)] = b
                 break
     return out
