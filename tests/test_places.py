@@ -446,3 +446,10 @@ def test_a_town_name_running_on_into_a_place_ending_is_the_longer_unknown_town(m
     by = {p.name: p for p in doc._.places}
     assert "Paris" not in by and by["Paris Springs"].feature == "other"
     assert by["Paris Springs"].lat == by["TEXARKANA"].lat
+
+
+def test_a_facility_name_with_two_facility_words_is_one_place(model, places):
+    words = ["Patients", "at", "Grady", "University", "Medical", "Center", "in", "Atlanta", "recovered", "."]
+    doc = _doc_with_ents(model, words, [("GPE", 7, 8)])
+    places(doc)
+    assert [p.name for p in doc._.places] == ["Grady University Medical Center", "Atlanta"]

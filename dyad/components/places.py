@@ -405,7 +405,8 @@ class Places(Component):
         the town that holds them."""
         words = self.cues.facility_words
         out = []
-        for i, tok in enumerate(doc):
+        for i in range(len(doc) - 1, -1, -1):  # right to left: "Duke University Medical Center" is one
+            tok = doc[i]
             if tok.lower_ not in words or not tok.text[:1].isupper() or taken[i] or inside[i] in FACILITY_SKIP:
                 continue
             s = i
