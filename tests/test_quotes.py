@@ -212,3 +212,6 @@ def test_unnamed_speaker_keeps_its_whole_description(nlp):
                           'under the law.')
     q = next(q for q in qs if q.kind != "indirect")
     assert q.speaker == "A memo drafted for the board in May"
+    doc, qs = quotes(nlp, "“This is eerily similar to the first debate in 2004,” said one longtime adviser to Al "
+                          "Gore. “He wanted the knockout punch.”")
+    assert [q.speaker for q in qs if q.kind == "direct"] == ["one longtime adviser to Al Gore"] * 2

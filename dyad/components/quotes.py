@@ -532,11 +532,16 @@ class Quotes(Component):
                 segments[-1].append(t)
         if any(inside[t.i] for seg in segments[-2:] for t in seg):
             return None
+        if all(t.pos_ == "AUX" for t in segments[-1]):
+            segments[-1] = []  # 'X, asked about it, had said'
         if segments[-1]:
             return self._name_in(segments[-1])
         if len(segments) >= 3 and segments[-2] and segments[-2][0].pos_ in ("DET", "ADJ", "NOUN", "PROPN") and \
                 not any(t.pos_ in ("VERB", "AUX") for t in segments[-2]):
             return self._name_in(segments[-3], person_only=True)
+        if len(segments) >= 3 and segments[-2] and segments[-2][0].tag_ in ("VBN", "VBG") and segments[-3] and \
+                segments[-3][-1].ent_type_ == "PERSON":
+            return segments[-3][-1]  # 'after Mr. Trump, asked about the deaths, had said, “…”'
         return None
 
     def _name_in(self, seg: list[Token], person_only: bool = False) -> Token | None:
@@ -758,6 +763,14 @@ def _full_noun_phrase(token: Token, np: Span, inside) -> Span:
         if t.i < len(inside) and inside[t.i] or t.text in ("“", "”", "\"", "''", "``", ".", ";", ":") or t.is_space:
             break
         right = t.i
+    nxt = right + 1
+    if nxt + 1 < len(doc) and doc[nxt].lower_ in ("to", "for", "of", "at", "with") and doc[nxt].head.i < np.start \
+            and doc[nxt].head.i == token.head.i and doc[nxt + 1].pos_ in ("PROPN", "DET", "ADJ"):
+        # '“…,” said one longtime adviser to Bill Clinton': the parser hangs 'to …' on the cue
+        for t in doc[nxt:doc[nxt].right_edge.i + 1]:
+            if t.i < len(inside) and inside[t.i] or t.text in ("“", "”", "\"", "''", "``", ".", ";", ":"):
+                break
+            right = t.i
     while right >= np.end and (doc[right].is_punct or doc[right].dep_ == "cc"):
         right -= 1
     return doc[np.start:right + 1] if right - np.start < 25 else np
