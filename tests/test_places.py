@@ -453,3 +453,11 @@ def test_a_facility_name_with_two_facility_words_is_one_place(model, places):
     doc = _doc_with_ents(model, words, [("GPE", 7, 8)])
     places(doc)
     assert [p.name for p in doc._.places] == ["Grady University Medical Center", "Atlanta"]
+
+
+def test_a_repeated_name_keeps_its_own_confident_reading(model, places):
+    words = ["He", "left", "Texarkana", "and", "Paris", ",", "Texas", ",", "for", "Paris", ",", "France", "."]
+    doc = _doc_with_ents(model, words, [("GPE", 2, 3), ("GPE", 4, 5), ("GPE", 6, 7), ("GPE", 9, 10), ("GPE", 11, 12)])
+    places(doc)
+    paris = [p for p in doc._.places if p.name == "Paris"]
+    assert [p.country for p in paris] == ["US", "FR"]

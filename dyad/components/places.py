@@ -859,14 +859,15 @@ class Places(Component):
                 self._choose(m, live, ctx)
             if before == [m.choice for m in live]:
                 break
-        # one sense per discourse: repeats of a name follow its most confident reading
+        # one sense per discourse: repeats of a name follow its most confident reading, unless they
+        # have a confident reading of their own ("Wash." ... "Washington" the state ... "Washington, D.C.")
         best: dict[str, Mention] = {}
         for m in live:
             if m.key not in best or m.margin > best[m.key].margin:
                 best[m.key] = m
         for m in live:
             b = best[m.key]
-            if b is not m and b.choice is not None and m.cue is None and b.choice in m.cands:
+            if b is not m and b.choice is not None and m.cue is None and b.choice in m.cands and m.margin < 1.0:
                 m.choice = b.choice
 
     def contain(self, doc, mentions: list[Mention]) -> None:
