@@ -493,3 +493,12 @@ def test_container_rule_leaves_lists_and_provinces_alone():
         def __init__(self, lat, lon):
             self.lat, self.lon = lat, lon
     assert 400 < _km(P(31.2, 29.9), P(27.2, 31.2)) < 500  # Alexandria - Asyut
+
+
+@pytest.mark.parametrize("text, subtype", [
+    ("Traders protest the high market fees in the town, burning tyres.", "Violent demonstration"),
+    ("Residents protested, calling for the arrest of a police officer who had killed two men.", "Peaceful protest"),
+])
+def test_what_protesters_did_after_a_comma(text, subtype):
+    _, ev = first(text)
+    assert ev.acled_subtype == subtype

@@ -50,7 +50,8 @@ RIOT_WORDS = {"riot", "rioter", "rioting", "torch", "torched", "loot", "looted",
               "stones", "burn", "burned", "burnt", "vandalise", "vandalize", "violent", "barricade", "bonfire",
               "tyres", "tires", "clash", "clashed", "block", "blocked", "rowdy", "violently", "chaos", "running",
               "violence", "aggressive", "molotov", "debris", "rioters", "petrol", "rampage", "bonfires", "arson",
-              "smash", "smashed", "shatter", "shattered", "stoned", "hurl", "hurled", "threw"}
+              "smash", "smashed", "shatter", "shattered", "stoned", "hurl", "hurled", "threw", "blockade", "blockaded",
+              "barricaded"}
 FORCE_WORDS = {"shot", "shoot", "kill", "killed", "live", "bullet", "bullets", "died", "dead", "die", "gunfire",
                "suppress", "suppressed", "beat", "beaten", "clubbed", "whipped"}
 SECURITY_WORDS = {"police", "officer", "officers", "soldier", "soldiers", "security", "forces", "troops", "army",
@@ -459,6 +460,16 @@ def _aside_tokens(token: Token) -> set[int]:
                     c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in PURPOSE_VERBS:
                 # "marched to demand compensation for violence", "to complain about violence"
                 out |= {t.i for t in c.subtree}
+    # a participle set off by a comma tells what the protesters did, wherever the parser hangs it
+    # ("protest the poor state of a road, burning tyres")
+    doc = token.doc
+    for i in sorted(out):
+        t = doc[i]
+        left = t.left_edge.i
+        if t.dep_ in ("advcl", "acl", "conj", "appos") and left > 0 and doc[left - 1].text == "," and \
+                any(x.tag_ == "VBG" and x.lemma_.lower() not in PURPOSE_VERBS for x in t.subtree) and \
+                t.lemma_.lower() not in PURPOSE_VERBS:
+            out -= {x.i for x in t.subtree}
     return out
 
 
