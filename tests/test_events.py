@@ -502,3 +502,13 @@ def test_container_rule_leaves_lists_and_provinces_alone():
 def test_what_protesters_did_after_a_comma(text, subtype):
     _, ev = first(text)
     assert ev.acled_subtype == subtype
+
+
+@pytest.mark.parametrize("text", [
+    "Security has been beefed up along the border ahead of the elections.",
+    "Local militias are said to be rearming in the hills.",
+    "A movement of rebel forces was reported near the camp.",
+])
+def test_forces_moving_or_arming(text):
+    _, ev = first(text)
+    assert ev.acled_subtype == "Change to group/activity"
