@@ -215,3 +215,10 @@ def test_unnamed_speaker_keeps_its_whole_description(nlp):
     doc, qs = quotes(nlp, "“This is eerily similar to the first debate in 2004,” said one longtime adviser to Al "
                           "Gore. “He wanted the knockout punch.”")
     assert [q.speaker for q in qs if q.kind == "direct"] == ["one longtime adviser to Al Gore"] * 2
+
+
+def test_expressive_cues_and_findings(nlp):
+    doc, qs = quotes(nlp, "“Go back to your studio,” Senator Hal Kramer barked and a guard escorted the anchor out.")
+    assert qs[0].speaker == "Hal Kramer"
+    doc, qs = quotes(nlp, 'A 2019 Senate audit found "no evidence of a cover-up or of any missing funds."')
+    assert qs[0].speaker == "A 2019 Senate audit"
