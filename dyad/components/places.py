@@ -176,6 +176,8 @@ class Places(Component):
             lexicon = load_lexicon()
         self.cues = Cues(lexicon)
         self._bodies: frozenset[str] | None = None
+        self._votes_doc = None  # the document `_votes` counts (see _mostly_place)
+        self._votes: dict[str, int] = {}
 
     @property
     def bodies(self) -> frozenset[str]:
@@ -323,20 +325,18 @@ class Places(Component):
         self._contexts(doc, mentions)
         return mentions
 
-    @staticmethod
-    def _mostly_place(doc, word: str) -> bool:
+    def _mostly_place(self, doc, word: str) -> bool:
         """Whether the model reads a word as something other than a person more often than as part
         of a person's name: "Sochi" inside one mis-tagged "Freemason Bogdanov Joins Sochi" but a GPE
         or NORP four times is the town; "Tyler" of "Tyler Williams" and "James Tyler Williams" stays
-        the person. One pass over the tokens, only for words already found in a person's name."""
-        person = other = 0
-        for t in doc:
-            if t.lower_ == word:
-                if t.ent_type_ == "PERSON":
-                    person += 1
-                elif t.ent_type_:
-                    other += 1
-        return other > person
+        the person. One pass over the tokens per document, and only for documents that ask."""
+        if self._votes_doc is not doc:
+            votes: dict[str, int] = {}
+            for t in doc:
+                if t.ent_type_:
+                    votes[t.lower_] = votes.get(t.lower_, 0) + (-1 if t.ent_type_ == "PERSON" else 1)
+            self._votes_doc, self._votes = doc, votes
+        return self._votes.get(word, 0) > 0
 
     def _runs_on(self, doc, e: int, taken: list[bool]) -> bool:
         """Whether a dictionary name is followed by a word that ends place names ("Meadow Grove",
