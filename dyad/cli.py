@@ -7,6 +7,8 @@ reports carry `error`), 2 for usage errors (bad flags, unreadable file).
 from __future__ import annotations
 
 import contextlib
+import gzip
+import io
 import json
 import sys
 from pathlib import Path
@@ -46,17 +48,24 @@ def _read_input(path: str) -> tuple[str, str]:
 
 
 def _read_jsonl(path: str):
-    """Yield records of a JSONL file; a line that is not JSON becomes a record the batch reports."""
-    stream = sys.stdin if path == "-" else open(path, encoding="utf-8", errors="replace")  # noqa: SIM115
-    with stream:
-        for n, line in enumerate(stream, 1):
-            if not line.strip():
-                continue
-            try:
-                yield json.loads(line)
-            except json.JSONDecodeError as exc:
-                # kept as a record so the batch reports it in place (dyad.batch.prepare rejects it)
-                yield {"doc_id": f"line-{n}", INVALID_LINE: f"line {n} is not valid JSON: {exc.msg}"}
+    """Yield records of a JSONL file, gzip-compressed or not (told by its first bytes, whatever its
+    name, so a `.jsonl.gz` is read and not reported as thousands of broken lines); a line that is
+    not JSON becomes a record the batch reports."""
+    raw = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+    if hasattr(raw, "peek") and raw.peek(2)[:2] == b"\x1f\x8b":
+        raw = gzip.GzipFile(fileobj=raw)
+    with io.TextIOWrapper(raw, encoding="utf-8", errors="replace") as stream:
+        try:
+            for n, line in enumerate(stream, 1):
+                if not line.strip():
+                    continue
+                try:
+                    yield json.loads(line)
+                except json.JSONDecodeError as exc:
+                    # kept as a record so the batch reports it in place (dyad.batch.prepare rejects it)
+                    yield {"doc_id": f"line-{n}", INVALID_LINE: f"line {n} is not valid JSON: {exc.msg}"}
+        except (OSError, EOFError) as exc:  # a truncated or corrupt gzip stream
+            _fail(f"{path}: cannot read the compressed input ({exc})")
 
 
 @app.command()

@@ -54,6 +54,22 @@ def test_all_good_batch_exits_zero(tmp_path):
     assert proc.returncode == 0, proc.stderr
 
 
+def test_gzip_input_is_read_whatever_its_name_and_a_broken_one_is_one_error(tmp_path):
+    import gzip
+
+    records = [{"doc_id": "a", "text": ARTICLE}, {"doc_id": "b", "text": ARTICLE.replace("Garissa", "Wajir")}]
+    inp, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"  # compressed under a plain name
+    inp.write_bytes(gzip.compress("\n".join(json.dumps(r) for r in records).encode()))
+    proc = _cli("extract", "--jsonl", str(inp), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert [json.loads(x)["doc_id"] for x in out.read_text().splitlines()] == ["a", "b"]
+    broken = tmp_path / "broken.jsonl.gz"
+    broken.write_bytes(inp.read_bytes()[:40])  # truncated mid-stream
+    proc = _cli("extract", "--jsonl", str(broken), "-o", str(out))
+    assert proc.returncode == 2
+    assert proc.stderr.strip().count("\n") == 0 and "broken.jsonl.gz: cannot read the compressed input" in proc.stderr
+
+
 def test_usage_errors_exit_two(tmp_path):
     proc = _cli("extract", str(tmp_path / "missing.txt"))
     assert proc.returncode == 2
