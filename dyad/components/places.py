@@ -133,6 +133,7 @@ class Mention:
     person: bool = False  # the word is part of a person's name elsewhere in the text
     why: str = ""  # why it was taken as a place (see Places._accept)
     dateline: bool = False  # opens the story as its dateline ("BEIRUT: ...")
+    adjacent: list = field(default_factory=list)  # live mentions within a token of this one (see _link_adjacent)
     near_any: frozenset[int] | set[int] = frozenset()  # candidates near a candidate of another name
     names_country: bool = False  # a country bears the name ("China": not the town in Maine)
     longer: bool = False  # the name runs on into a word that ends place names ("Meadow Grove")
@@ -850,6 +851,7 @@ class Places(Component):
             m.local = m.key in local
             m.names_country = any(c.feature == "country" and not c.alt for c in m.cands)
         self._mutual_nearness(live)
+        _link_adjacent(live)
         for m in live:
             self._choose(m, live, None)
         for _ in range(4):  # until the readings settle (they do in two or three rounds)
@@ -978,14 +980,15 @@ class Places(Component):
                 s += w["cue"]
             elif m.cue in ("admin1", "admin2", "city") and f != m.cue:
                 s -= w["cue_conflict"]
-        s += self._containment(m, c, live)
+        s += self._containment(m, c)
         if c.id in m.near_any and (ctx is None or ctx.country_share(c.country, m.key) > 0):
             s += w["near_any"]
         if ctx is not None:
             s += w["country_focus"] * ctx.country_share(c.country, m.key)
             if f not in ("country", "region") and not m.names_country and ctx.names_country(c.country, m.key):
                 s += w["named_country"]
-            if f in ("city", "admin2", "admin1") and ctx.nearest_km(c, m.key, anchors=True, cap=REGION_KM) < REGION_KM:
+            if f in ("city", "admin2", "admin1") and ctx.nearest_km(
+                    c, m.key, anchors=True, cap=REGION_KM, enough=REGION_KM) < REGION_KM:
                 s += w["same_part"]
             if f == "admin1" and not own_city and ctx.admin1_share(c.id, m.key) > 0:
                 s += w["admin1_named"]  # "West Chester ... Southern District of Ohio": the state
@@ -1001,12 +1004,10 @@ class Places(Component):
         return s
 
     @staticmethod
-    def _containment(m: Mention, c: Candidate, live: list[Mention]) -> float:
+    def _containment(m: Mention, c: Candidate) -> float:
         """Bonus for agreeing with an adjacent mention: "Khost, Afghanistan", "Atlanta, Georgia"."""
         bonus = 0.0
-        for o in live:
-            if o is m or abs(o.start - m.end) > 1 and abs(m.start - o.end) > 1:
-                continue
+        for o in m.adjacent:
             for oc in o.cands:
                 if oc.feature == "country" and c.feature != "country" and oc.country == c.country:
                     bonus = max(bonus, 2.5)
@@ -1035,8 +1036,8 @@ class _Context:
     def __init__(self, live: list[Mention]):
         self.country: dict[str, Counter[str]] = {}
         self.admin1: dict[str, Counter[int]] = {}
-        self.points: dict[str, list[tuple[float, float]]] = {}
-        self.anchors: dict[str, list[tuple[float, float]]] = {}  # confident readings of any kind
+        self.points: dict[str, set[tuple[float, float]]] = {}
+        self.anchors: dict[str, set[tuple[float, float]]] = {}  # confident readings of any kind
         self.named: dict[str, set[str]] = {}  # country -> the names read as that country itself
         for m in live:
             c = m.choice
@@ -1050,19 +1051,28 @@ class _Context:
             if c.admin1_row >= 0:
                 self.admin1.setdefault(m.key, Counter())[c.admin1_row] += weight
             if c.feature in ("city", "admin2") and m.margin >= 1.0:
-                self.points.setdefault(m.key, []).append((c.lat, c.lon))
+                self.points.setdefault(m.key, set()).add((c.lat, c.lon))
             if m.margin >= 1.0:
-                self.anchors.setdefault(m.key, []).append((c.lat, c.lon))
+                self.anchors.setdefault(m.key, set()).add((c.lat, c.lon))
+        # vote totals over all names, so a share that leaves one name out costs O(1), not O(names)
+        self._sums = {id(v): self._totals(v) for v in (self.country, self.admin1)}
 
     @staticmethod
-    def _share(votes: dict, key: str, value) -> float:
-        total = hit = 0.0
-        for k, counter in votes.items():
-            if k == key:
-                continue
+    def _totals(votes: dict) -> tuple[float, Counter]:
+        total, hits = 0.0, Counter()
+        for counter in votes.values():
             total += sum(counter.values())
-            hit += counter.get(value, 0.0)
-        return hit / total if total else 0.0
+            hits.update(counter)
+        return total, hits
+
+    def _share(self, votes: dict, key: str, value) -> float:
+        total, hits = self._sums[id(votes)]
+        hit = hits.get(value, 0.0)
+        own = votes.get(key)
+        if own:
+            total -= sum(own.values())
+            hit -= own.get(value, 0.0)
+        return hit / total if total > 1e-9 else 0.0
 
     def country_share(self, country: str | None, key: str) -> float:
         return self._share(self.country, key, country) if country else 0.0
@@ -1086,10 +1096,11 @@ class _Context:
         total = sum(top.values())
         return bool(total) and top.most_common(1)[0][1] / total >= ELSEWHERE
 
-    def nearest_km(self, c: Candidate, key: str, anchors: bool = False, cap: float = 600.0) -> float:
+    def nearest_km(self, c: Candidate, key: str, anchors: bool = False, cap: float = 600.0,
+                   enough: float = 50.0) -> float:
         """Distance to the nearest point of the article's other names, or inf when none lies within
-        `cap` km (callers only ask "within 50/200/600 km?"). Points more than `cap` km apart in
-        latitude alone are skipped before the haversine, which is most of them."""
+        `cap` km (callers only ask "within 50/200/600 km?", so any point within `enough` km ends the
+        search). Points more than `cap` km apart in latitude alone are skipped before the haversine."""
         best = math.inf
         dlat_max = cap / 111.0
         for k, pts in (self.anchors if anchors else self.points).items():
@@ -1101,7 +1112,28 @@ class _Context:
                 d = distance_km(c.lat, c.lon, lat, lon)
                 if d < best:
                     best = d
+                    if d < enough:
+                        return d
         return best if best <= cap else math.inf
+
+
+def _link_adjacent(live: list[Mention]) -> None:
+    """Give every mention the mentions that start or end within a token of it ("Khost, Afghanistan"),
+    found through start/end maps once, so containment does not scan the article per candidate."""
+    by_start: dict[int, list[Mention]] = {}
+    by_end: dict[int, list[Mention]] = {}
+    for m in live:
+        by_start.setdefault(m.start, []).append(m)
+        by_end.setdefault(m.end, []).append(m)
+    for m in live:
+        near = [o for k in (m.end - 1, m.end, m.end + 1) for o in by_start.get(k, ())]
+        near += [o for k in (m.start - 1, m.start, m.start + 1) for o in by_end.get(k, ())]
+        seen: set[int] = set()
+        m.adjacent = []
+        for o in near:
+            if o is not m and id(o) not in seen:
+                seen.add(id(o))
+                m.adjacent.append(o)
 
 
 def _sentence_index(doc) -> list[int]:
