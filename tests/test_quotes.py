@@ -222,3 +222,11 @@ def test_expressive_cues_and_findings(nlp):
     assert qs[0].speaker == "Hal Kramer"
     doc, qs = quotes(nlp, 'A 2019 Senate audit found "no evidence of a cover-up or of any missing funds."')
     assert qs[0].speaker == "A 2019 Senate audit"
+
+
+def test_retort_and_went_so_far_as_to_say(nlp):
+    doc, qs = quotes(nlp, "The Slate technology columnist Dana Ruiz went so far as to say: ''Twitter as we know it "
+                          "is over.''")
+    assert qs[0].speaker == "Dana Ruiz"
+    doc, qs = quotes(nlp, '"Jed wants to be a tough guy tonight," Reyes shot back. "Let me talk."')
+    assert qs[0].speaker == "Reyes"

@@ -249,6 +249,9 @@ class Quotes(Component):
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") and lemma in self.cue_verbs:
             return True
+        if lemma in ("shoot", "hit") and token.pos_ == "VERB" and any(
+                c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in token.children):
+            return True  # 'shot back', 'hit back' retort; 'went back', 'faced back' do not
         if token.lower_ == "according" and any(c.dep_ == "prep" or c.lower_ == "to" for c in token.children):
             return True
         return token.pos_ == "NOUN" and lemma in self.speech_nouns and any(
@@ -404,7 +407,8 @@ class Quotes(Component):
                 return inv
         head = cue
         for _ in range(4):  # xcomp / conj / advcl / "by warning": climb to the clause that has the subject
-            if head.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep") and head.head != head:
+            if (head.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep") or head.dep_ == "advmod" and head.pos_ == "ADV"
+                    and head is not cue) and head.head != head:  # 'went so far as to say'
                 parent = head.head
                 if head.dep_ == "xcomp":
                     obj = next((c for c in parent.children if c.dep_ == "dobj"), None)
