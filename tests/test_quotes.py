@@ -230,3 +230,9 @@ def test_retort_and_went_so_far_as_to_say(nlp):
     assert qs[0].speaker == "Dana Ruiz"
     doc, qs = quotes(nlp, '"Jed wants to be a tough guy tonight," Reyes shot back. "Let me talk."')
     assert qs[0].speaker == "Reyes"
+
+
+def test_name_whose_subtree_holds_cue_then_quote(nlp):
+    doc, qs = quotes(nlp, "Walter Greene, the 2008 Green Party nominee, tweeted in response: ''Important distinction: "
+                          "the regime jails reporters and rivals; our leaders jail criminals and spies.''")
+    assert qs[0].speaker == "Walter Greene"

@@ -280,8 +280,11 @@ class Quotes(Component):
                 # the parser hung the cue on words inside a quotation: read the name next to it
                 subj = self._linear_subject(t, span, inside) or (
                     subj if subj is not None and not span.start <= subj.i < span.end else None)
-            if subj is None or any(subj.left_edge.i <= x.i <= subj.right_edge.i for x in span):
-                continue  # a quote inside the cue's subject is not what was said
+            if subj is None or any(subj.left_edge.i <= x.i <= subj.right_edge.i for x in span) and not (
+                    subj.pos_ == "PROPN" and subj.i < t.i < span.start):
+                # a quote inside the cue's subject is not what was said; a name's subtree holding the cue
+                # and then the quote is the parser's ('Mitt Romney, the nominee, tweeted: “…”')
+                continue
             d = span.start - t.i if t.i < span.start else t.i - span.end + 1
             # a speech noun ("his comments") cues only when no verb does: it often names the topic
             rank = (not governs, t.pos_ == "NOUN", d * 2 + (0 if t.i >= span.end else 1))
