@@ -236,3 +236,9 @@ def test_name_whose_subtree_holds_cue_then_quote(nlp):
     doc, qs = quotes(nlp, "Walter Greene, the 2008 Green Party nominee, tweeted in response: ''Important distinction: "
                           "the regime jails reporters and rivals; our leaders jail criminals and spies.''")
     assert qs[0].speaker == "Walter Greene"
+
+
+def test_colon_lead_in_verb_when_the_quote_is_parsed_as_the_sentence(nlp):
+    doc, qs = quotes(nlp, 'Senator Reyes has since apologized for what happened: "Yes, I should have used two '
+                          'phones. Not doing so was a mistake."')
+    assert qs[0].speaker == "Reyes"

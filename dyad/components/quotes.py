@@ -311,6 +311,9 @@ class Quotes(Component):
                 " “\"'‘").endswith(":"):
             intro = doc[sent.start - 1].sent if sent.start > 0 and doc[sent.start - 1].text == ":" else sent
             roots.insert(0, intro.root)
+            if intro.root.i >= span.start:  # the parser made the quote the sentence: the lead-in's own verb
+                lead = doc[intro.start:span.start]
+                roots[1:1] = [t for t in lead if t.pos_ == "VERB" and not lead.start <= t.head.i < lead.end][:1]
         for root in roots:
             if root.i >= span.end and self._introduces_next(root, inside):
                 continue
