@@ -242,3 +242,10 @@ def test_colon_lead_in_verb_when_the_quote_is_parsed_as_the_sentence(nlp):
     doc, qs = quotes(nlp, 'Senator Reyes has since apologized for what happened: "Yes, I should have used two '
                           'phones. Not doing so was a mistake."')
     assert qs[0].speaker == "Reyes"
+
+
+def test_surname_read_as_another_word_class(nlp):
+    text = ("Columnist Harold Will attacked the plan on Monday.\n\n“This might, and should, end the careers of "
+            "every senator who backed it,” Will wrote.")
+    doc, qs = quotes(nlp, text)
+    assert qs[0].speaker == "Harold Will"

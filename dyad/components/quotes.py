@@ -494,9 +494,11 @@ class Quotes(Component):
                 best = t
         return best
 
-    def _known_person(self, token: Token) -> Actor | None:
-        """A capitalised word that is the last name of a person named elsewhere in the article."""
-        if not token.is_title or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ not in ("", "PERSON", "ORG"):
+    def _known_person(self, token: Token, any_pos: bool = False) -> Actor | None:
+        """A capitalised word that is the last name of a person named elsewhere in the article (with
+        `any_pos`, also one the model read as another word class: the columnist 'Will wrote')."""
+        if not token.is_title or not any_pos and token.pos_ not in ("NOUN", "PROPN") or \
+                token.ent_type_ not in ("", "PERSON", "ORG"):
             return None
         return self._surnames.get(token.text)
 
@@ -556,6 +558,8 @@ class Quotes(Component):
 
     def _name_in(self, seg: list[Token], person_only: bool = False) -> Token | None:
         """The last word of the name a short verbless stretch opens with ('Texas delegate Bill Eastland')."""
+        if len(seg) == 1 and self._known_person(seg[0], any_pos=True) is not None:
+            return seg[0]
         if not seg or len(seg) > 12 or any(t.pos_ in ("VERB", "AUX", "SCONJ", "ADP") for t in seg) or \
                 seg[0].pos_ not in ("PROPN", "PRON", "DET", "NOUN", "ADJ"):
             return None
@@ -605,8 +609,8 @@ class Quotes(Component):
             if actor is not None and actor.kind == "person" and subj.pos_ == "NOUN":
                 # "Obama's former campaign strategist said": someone of Obama's, not Obama
                 return None, _speaker_text(np)
-        if actor is None and self._known_person(subj) is not None:
-            actor = self._known_person(subj)  # "Hannity interjected": a surname the model took for a noun
+        if actor is None and self._known_person(subj, any_pos=True) is not None:
+            actor = self._known_person(subj, any_pos=True)  # "Hannity interjected": a surname the model took for a noun
             actor.add_mention(subj.idx, subj.idx + len(subj))
             return actor, actor.name
         if actor is None and subj.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the"
