@@ -512,3 +512,26 @@ def test_what_protesters_did_after_a_comma(text, subtype):
 def test_forces_moving_or_arming(text):
     _, ev = first(text)
     assert ev.acled_subtype == "Change to group/activity"
+
+
+@pytest.mark.parametrize("text, subtype", [
+    # two armed sides: a battle, whoever its dead are; a named party-organisation is no crowd
+    ("Army troops and Tuareg fighters clashed near the town, killing several people on Monday.", "Armed clash"),
+    ("The national army clashed with the Union for Liberty and Justice coalition in the north.", "Armed clash"),
+    # strikes from the air or by missiles that destroy weapons or positions
+    ("Government warplanes destroyed a rebel weapons depot near the border.", "Air/drone strike"),
+    ("The army launched several missiles and destroyed the insurgents' artillery positions.",
+     "Shelling/artillery/missile attack"),
+    ("Militants suffered losses in raids by army choppers overnight.", "Air/drone strike"),
+    # objects thrown at police make the protest violent even when told as the cause of arrests
+    ("Ten people were arrested during a march in the capital after bottles were thrown at police.",
+     "Violent demonstration"),
+])
+def test_round2_case_typing(text, subtype):
+    _, ev = first(text)
+    assert ev.acled_subtype == subtype
+
+
+def test_police_destroying_guns_stays_a_seizure():
+    _, ev = first("Police destroyed 300 illegal guns at a ceremony in the town on Friday.")
+    assert ev.acled_subtype == "Disrupted weapons use"

@@ -50,8 +50,8 @@ RIOT_WORDS = {"riot", "rioter", "rioting", "torch", "torched", "loot", "looted",
               "stones", "burn", "burned", "burnt", "vandalise", "vandalize", "violent", "barricade", "bonfire",
               "tyres", "tires", "clash", "clashed", "block", "blocked", "rowdy", "violently", "chaos", "running",
               "violence", "aggressive", "molotov", "debris", "rioters", "petrol", "rampage", "bonfires", "arson",
-              "smash", "smashed", "shatter", "shattered", "stoned", "hurl", "hurled", "threw", "blockade", "blockaded",
-              "barricaded"}
+              "smash", "smashed", "shatter", "shattered", "stoned", "hurl", "hurled", "threw", "thrown", "projectile",
+              "projectiles", "blockade", "blockaded", "barricaded"}
 FORCE_WORDS = {"shot", "shoot", "kill", "killed", "live", "bullet", "bullets", "died", "dead", "die", "gunfire",
                "suppress", "suppressed", "beat", "beaten", "clubbed", "whipped"}
 SECURITY_WORDS = {"police", "officer", "officers", "soldier", "soldiers", "security", "forces", "troops", "army",
@@ -530,6 +530,31 @@ def _own_violence(trig: Trigger) -> bool:
     if trig.token.dep_ == "acl" and trig.token.tag_ == "VBN":
         return False  # "the death of a schoolchild hit by a car": told of a participant
     return not describes_participant(trig.token)
+
+
+AIRCRAFT = {"warplane", "jet", "aircraft", "plane", "drone", "helicopter", "chopper", "gunship", "bomber", "uav",
+            "airforce"}
+LAUNCHED = {"missile", "rocket", "shell", "mortar", "artillery", "projectile"}
+
+
+def _remote_destruction(ev) -> EventClass | None:
+    """Weapons or positions destroyed from the air or by missiles are a strike, not a seizure:
+    "warplanes destroyed an arms depot", "launched missiles and destroyed artillery batteries"."""
+    lex = lexicon()
+    for trig in ev.triggers:
+        verb = trig.token
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("destroy", "hit", "target"):
+            continue
+        heads = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
+        subj = next((c for h in heads for c in h.children if c.dep_ == "nsubj"), None)
+        if subj is not None and (subj.lemma_.lower() in AIRCRAFT or any(
+                c.lemma_.lower() in AIRCRAFT for c in subj.children if c.dep_ == "compound")):
+            return lex.classes["aerial"]
+        for other in [verb.head] + list(verb.children):
+            if other is not verb and other.pos_ == "VERB" and other.lemma_.lower() in ("launch", "fire") and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in LAUNCHED for c in other.children):
+                return lex.classes["shelling"]
+    return None
 
 
 def _first_fitting(entries: list[TriggerEntry], token: Token) -> TriggerEntry | None:
@@ -1173,6 +1198,8 @@ class Events(Component):
                 if best.name in over and mod_words & words:
                     best = lex.classes[cls_name]
                     break
+        if best.name == "disrupted":
+            best = _remote_destruction(ev) or best
         if family == "protest" and best.name in ("protest", "protest_intervention", "riot"):
             aside = set().union(*(_aside_tokens(t.token) for t in ev.triggers if t.cls.family == "protest"))
             violent = any(t.cls.family == "violence" and t.token.i not in aside and _own_violence(t)
@@ -1282,9 +1309,13 @@ class Events(Component):
             if t is None and others:
                 tgt, t = others[0], others[0].get("sector")
                 ev.target_by = ev.target_by or "clause"
-        crowd_vs_police = ev.cls.name == "clash" and (
-            s in ("MIL", "COP") and (t in ("CVL", "PTY", "OPP") or _is_crowd(tgt)) or
-            t in ("MIL", "COP") and (s in ("CVL", "PTY", "OPP") or _is_crowd(src)))
+        # two armed sides named ("government forces and Kurdish fighters clashed, killing several
+        # people"): a battle, whoever its dead are; a party named as an organisation (not its
+        # supporters) that fights soldiers is an armed group, not a crowd
+        armed_sides = sum(1 for p in sides if p.get("sector") in ARMED_SECTORS) > 1
+        crowd_vs_police = ev.cls.name == "clash" and not armed_sides and (
+            s in ("MIL", "COP") and (t in ("CVL", "OPP") or _is_crowd(tgt) or t == "PTY" and not tgt.get("actor")) or
+            t in ("MIL", "COP") and (s in ("CVL", "OPP") or _is_crowd(src) or s == "PTY" and not src.get("actor")))
         protesting = bool(words & PROTEST_CONTEXT)
         clash = ev.cls.name == "clash"
         # a crowd that fights (not one that kills or attacks someone: ACLED codes that as an attack
