@@ -18,20 +18,19 @@ from __future__ import annotations
 
 import re
 
-from dyad.clean.text import shape_reason
+from dyad.clean.text import MONTH, shape_reason
 from dyad.components.dates import resolve
 
 WINDOW_LINES = 40  # lines above the story's lede where its date stamp is printed (galleries, share bars between)
 AFTER_LEDE_LINES = 3  # a stamp can follow the standfirst, which reads as the lede
 STAMP_MAX_WORDS = 20  # a date stamp or byline is short; a longer line is a caption or a teaser
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _YEAR = r"(?:19|20)\d\d"
 FULL_DATE = re.compile(
     rf"\b(?:{_YEAR}-\d\d-\d\d"  # ISO, also the date part of a timestamp
     rf"|\d{{1,2}}[./]\d{{1,2}}[./]{_YEAR}"  # 20/11/2019, 20.11.2019
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}"  # 19 November 2019
-    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR})(?!\d)",  # Nov. 19, 2019
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+{_YEAR}"  # 19 November 2019
+    rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR})(?!\d)",  # Nov. 19, 2019
     re.I)
 _DOTTED_ISO = re.compile(rf"\b({_YEAR})[./](\d{{1,2}})[./](\d{{1,2}})\b")  # 2016.12.01
 _UPDATED = re.compile(r"\b(?:updated|modified|edited|last changed)\b", re.I)

@@ -220,14 +220,14 @@ def is_imperative_promo(text: str) -> bool:
 
 
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 _SHAPES: list[tuple[str, re.Pattern]] = [
     # a photo caption: a credit in brackets at the end ("(Manu Fernandez/AP)", "[NASA via X]"),
     # the wire style "..., Tuesday, Nov. 19, 2019" (news prose says "on Tuesday"), people placed
     # in the frame (", left,"), a gallery counter ("Image 2 of 5")
     ("caption", re.compile(r"[(\[][^()\[\]]*(?:[^\W\d]\s*/\s*[^\W\d]|\b(?:via|AP|AFP|Reuters|Getty|EPA)\b)"
                            r"[^()\[\]]*[)\]]\.?$")),
-    ("dated", re.compile(rf"\b{_WEEKDAY},? {_MONTH} \d{{1,2}}(?:st|nd|rd|th)?, (?:19|20)\d\d\b")),
+    ("dated", re.compile(rf"\b{_WEEKDAY},? {MONTH} \d{{1,2}}(?:st|nd|rd|th)?, (?:19|20)\d\d\b")),
     ("caption", re.compile(r"[A-Z][\w'’.-]+, (?:left|right|center|centre|second from (?:left|right)),")),
     ("caption", re.compile(r"^(?:image|photo|picture|slide)\s+\d+\s+(?:of|/)\s*\d+", re.I)),
     # a teaser of another story: cut off with "[…]", or stamped "~6 hours ago"
