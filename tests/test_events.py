@@ -487,7 +487,7 @@ def test_hijacking_needs_a_vehicle():
 
 def test_container_rule_leaves_lists_and_provinces_alone():
     """A town listed with others, or named with its province, keeps its own reading."""
-    from dyad.components.events import _km
+    from dyad.components.event_places import _km
 
     class P:
         def __init__(self, lat, lon):

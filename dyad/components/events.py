@@ -10,13 +10,12 @@ Method (all rules and lexicons, see lexicons/events.toml):
    ("drone" -> aerial); generic violence becomes a battle when both sides are armed.
 4. Roles from the clause: subject/object, passive subject and "by" phrase, possessor and
    demonym of a nominal trigger, the subject of a light verb ("conducted airstrikes").
-5. Places, dates and casualty mentions from the event's sentences; salience orders the events.
+5. Places (event_places.py), dates and casualty mentions from the event's sentences; salience orders
+   the events. Figurative violence ("exports hit record levels") is dropped first (figurative.py).
 """
 
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -26,6 +25,8 @@ from spacy.tokens import Doc, Token
 from dyad.components import Component
 from dyad.components.actors import PRONOUNS, actor_at, antecedent, country_token, sector_noun
 from dyad.components.casualties import casualty_totals
+from dyad.components.event_places import event_places, namesakes
+from dyad.components.figurative import drop_figurative
 from dyad.lexicons import load_toml
 
 LIGHT_VERBS = {"conduct", "carry", "launch", "stage", "mount", "claim", "perpetrate", "commit", "execute",
@@ -223,54 +224,6 @@ ATTRIBUTION_VERBS = {"charge", "allege"}  # "..., a rights group charged": the a
 DISASTERS = {"flood", "earthquake", "quake", "drought", "famine", "accident", "crash", "disaster", "storm", "cyclone",
              "landslide", "hurricane", "typhoon", "tsunami", "fire", "road", "traffic", "covid", "cholera", "epidemic"}
 SEARCH_WORDS = {"raid", "swoop", "crackdown", "operation", "search"}
-
-
-# Violence words that business, sport and politics use figuratively: "exports hit record levels",
-# "the battle for Manchester United", "a takeover raid", "shares fell under attack".
-FIGURATIVE = {"hit", "strike", "attack", "battle", "fight", "target", "fire", "raid", "storm", "assault", "blast",
-              "clash", "combat", "offensive", "engage", "capture", "seize", "explode", "explosion", "bomb",
-              "shoot", "shooting", "beat", "ambush", "torch", "burn", "destroy", "kill", "killing", "die",
-              "death", "dead", "victim", "casualty", "wound", "injure", "hurt"}
-# Words that make violence literal when the same sentence has them.
-LITERAL_VIOLENCE = {
-    "gun", "guns", "gunman", "gunmen", "gunfire", "rifle", "rifles", "pistol", "bullet", "bullets", "bomb",
-    "bombs", "explosive", "explosives", "grenade", "grenades", "missile", "missiles", "rocket", "rockets",
-    "drone", "drones", "airstrike", "airstrikes", "artillery", "mortar", "mortars", "shell", "shells",
-    "weapon", "weapons", "knife", "machete", "troops", "soldier", "soldiers", "army", "militant", "militants",
-    "police", "policeman", "policemen", "officers", "forces", "rebel", "rebels", "insurgent", "insurgents",
-    "fighter", "fighters", "militia", "militias", "terrorist", "terrorists", "jihadist", "jihadists",
-    "killed", "murdered", "murder", "killer", "shot", "stabbed", "hostage",
-    "hostages", "bandits", "gang", "attacker", "attackers", "assailant", "assailants", "war", "civilians",
-    "casualties", "bodies", "body", "massacre", "suicide", "jets", "warplanes", "helicopter", "tank", "tanks",
-    "protesters", "rioters", "mob", "raiders", "village", "villagers", "camp", "checkpoint", "base",
-    "armed", "ethnic", "clan", "clans", "tribal", "rustlers", "rustling", "arson", "arsonists", "gunshot",
-    "violence", "violent", "unrest", "insurgency", "killings", "youths", "supporters", "communities",
-}
-
-
-# Words of the fields that use violence words figuratively: markets, companies, sport, shows.
-FIGURATIVE_CONTEXT = {
-    "market", "markets", "shares", "stock", "stocks", "price", "prices", "profit", "profits", "revenue", "sales",
-    "investor", "investors", "economy", "inflation", "export", "exports", "import", "imports", "company",
-    "companies", "firm", "firms", "bank", "banks", "bid", "bidder", "bidders", "takeover", "brand", "customers",
-    "consumers", "growth", "earnings", "quarter", "billion", "million", "percent", "%", "interest", "rates",
-    "match", "matches", "league", "season", "team", "teams", "club", "clubs", "goal", "goals", "championship",
-    "tournament", "coach", "player", "players", "game", "games", "cup", "final", "striker", "midfielder",
-    "film", "films", "movie", "album", "song", "singer", "actor", "actress", "star", "series", "episode", "show",
-    "fans", "box", "office", "weather", "storm", "temperatures", "technology", "app", "users",
-}
-
-
-def drop_figurative(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
-    """Drop violence read from words used figuratively: a violence trigger whose word is common in
-    business, sport and politics counts only in an article that names a weapon, an armed party,
-    a victim or a toll somewhere, or tells a casualty count, or when people stand on either side
-    of it. ("Exports hit record levels" in a trade story; "the battle for Manchester United".)"""
-    words = {t.lower_ for t in doc}
-    if doc._.casualties or words & LITERAL_VIOLENCE or not words & FIGURATIVE_CONTEXT:
-        return triggers  # a text with no word of markets, sport or shows uses violence words literally
-    return [t for t in triggers if t.cls.family != "violence" or t.token.lemma_.lower() not in FIGURATIVE
-            or _human_participant(t.token)]
 
 
 def _human_participant(token: Token) -> bool:
@@ -1003,82 +956,12 @@ def main_clause(token: Token, classes: dict[int, EventClass]) -> bool:
     return False
 
 
-def _home_country(doc: Doc, places) -> str | None:
-    """The country most of an article's resolved places lie in (ties: the first named).
-
-    Names of countries and provinces weigh double: they are rarely misread, where a village
-    name often has namesakes abroad ("Marti, Samburu": Samburu is the evidence)."""
-    counts: dict[str, float] = {}
-    for p in places:
-        if p.country and p.lat is not None:
-            # places told as where something happened ("in Isiolo") break ties with names
-            # that may be something else ("supporters of Banana and Orange campaigns")
-            counts[p.country] = counts.get(p.country, 0) + (2 if p.feature == "admin1" else 1) + \
-                0.5 * _locative(doc, p.start, LOCATIVE_WORDS - {"of"})
-    return max(counts, key=lambda c: counts[c]) if counts else None
-
-
-CONTAINER_GAP = re.compile(r"^[\s,(]*(?:(?:[Vv]illage|town|area|areas|estate|slum|slums|market|location|ward|"
-                           r"division|district|sub-county|sub county|county|constituency|camp|centre|center|hall|"
-                           r"hotel|campus|and|the)\s+)*(?:in|at|near|of|,|\()[\s(]*(?:the\s+)?"
-                           r"(?:[A-Z][\w'-]+(?: [A-Z][\w'-]+)?\s*,\s*)?$")
-
-
-FAR_KM = 150  # a place told inside another cannot lie farther from it than this
-
-
-def _km(a, b) -> float:
-    """Great-circle distance between two resolved places, in km."""
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def _namesakes(doc: Doc, places) -> dict[tuple[int, int], object]:
-    """Places read as a foreign namesake although the text puts them inside a place of another
-    country: "Salima village in Laisamis", "Pangani (Starehe, Nairobi)", "Zimmerman, Nairobi" — or
-    read far from the place the text puts them in ("Galole area of North Horr"): the container is
-    where the event is; maps each such place to its container."""
-    out = {}
-    resolved = sorted((p for p in places if p.lat is not None), key=lambda p: p.start)
-    for a in places:
-        if a.lat is None or a.feature == "country":
-            continue
-        for b in resolved:
-            if b.start <= a.end:
-                continue
-            if b.start - a.end > 40:
-                break
-            gap = doc.text[a.end:b.start]
-            if b.country == a.country and (b.feature not in ("city", "locality", "other") or _km(a, b) < FAR_KM
-                                           or not re.search(r"\b(?:in|of|near|at)\b|\(", gap)):
-                continue  # same country, and near enough to lie inside it or only listed with it
-            if CONTAINER_GAP.match(gap):
-                out[(a.start, a.end)] = b
-                break
-    return out
-
-
-LOCATIVE_WORDS = {"in", "at", "near", "outside", "around", "inside", "into", "across", "within", "of"}
-
-
-def _locative(doc: Doc, start: int, words: frozenset[str] | set[str] = LOCATIVE_WORDS) -> bool:
-    """Whether a place is introduced by a locative preposition ("in Mandera", "near Lamu")."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None or span.start == 0:
-        return False
-    prev = doc[span.start - 1]
-    if prev.lower_ == "the" and span.start > 1:
-        prev = doc[span.start - 2]
-    return prev.lower_ in words
-
-
 # ---------------------------------------------------------------- the component
 class Events(Component):
     name = "dyad_events"
 
     def annotate(self, doc: Doc) -> None:
-        events = self._group(doc, drop_figurative(doc, drop_governed(find_triggers(doc))))
+        events = self._group(doc, drop_figurative(doc, drop_governed(find_triggers(doc)), _human_participant))
         for ev in list(events):
             split = self._refine(doc, ev)
             if split:
@@ -1090,7 +973,7 @@ class Events(Component):
             self._intent(ev)
         events.sort(key=lambda e: (e.secondary, -e.cls.rank, e.main.i))
         self._casualties(doc, events)
-        self._namesakes = _namesakes(doc, doc._.places or [])  # once per document
+        self._namesakes = namesakes(doc, doc._.places or [])  # once per document
         for ev in events:
             self._places_and_date(doc, ev)
             self._status(ev)
@@ -1383,53 +1266,7 @@ class Events(Component):
             ev.casualties = cas
 
     def _places_and_date(self, doc: Doc, ev: Event) -> None:
-        places = doc._.places or []
-        # places standing for an actor ("Kabul's decision", "Washington said") are not where it happened
-        agentive = {(s, e) for a in doc._.actors or [] if a.kind in ("state",) for s, e in a.mentions}
-        agentive |= {(p.start, p.end) for p in places if getattr(p, "agentive", False)}
-
-        def in_sents(sents):
-            return [p for p in places if any(s.start_char <= p.start < s.end_char for s in sents)
-                    and (p.start, p.end) not in agentive]
-
-        chosen = in_sents(ev.sentences(anaphoric=False)) or in_sents(ev.sentences())
-        if not chosen and places and ev.cls.acled_type:
-            # no place in the event's own sentences: the article's setting, i.e. its first place
-            # (a sub-national one when the article names one, as news leads with the locality)
-            setting = [p for p in places if (p.start, p.end) not in agentive]
-            local = [p for p in setting if p.feature != "country"]
-            chosen = (local or setting)[:1]
-        home = _home_country(doc, places)
-        if chosen and places and ev.cls.acled_type and all(p.lat is None for p in chosen):
-            # the event's own places could not be resolved: add the article's resolved setting
-            setting = [p for p in places if (p.start, p.end) not in agentive and p.lat is not None
-                       and (home is None or p.country == home)]
-            local = [p for p in setting if p.feature != "country"]
-            chosen = chosen + (local or setting)[:1]
-        namesakes = self._namesakes
-        for a in list(chosen):
-            b = namesakes.get((a.start, a.end))
-            if b is not None and b not in chosen:
-                chosen.append(b)
-        src_country = (ev.source or {}).get("country")
-        if len(chosen) > 1:
-            chosen = [p for p in chosen if not (p.feature == "country" and p.country == src_country)] or chosen
-        order = {"locality": 0, "city": 0, "admin2": 1, "admin1": 2, "region": 3, "other": 3, "country": 4}
-        # resolved places first, then those of the article's own country (a reading in another
-        # country is more likely a misresolved namesake), then where the event happened ("in X",
-        # "at X") before places named as modifiers ("the Garissa attack"), then the most specific
-        # (a namesake read abroad inside a place of another country counts as unresolved; a country
-        # comes after any resolved place inside one)
-        chosen.sort(key=lambda p: (p.lat is None or (p.start, p.end) in namesakes,
-                                   home is not None and p.country not in (home, None), p.feature == "country",
-                                   not _locative(doc, p.start), order.get(p.feature or "other", 3), p.start))
-        seen, ids = set(), []
-        for p in chosen:
-            key = (p.name, p.lat, p.lon)
-            if key not in seen:
-                seen.add(key)
-                ids.append(p.id)
-        ev.places = ids
+        ev.places = event_places(doc, ev, self._namesakes)
         for sents in (ev.sentences(anaphoric=False), ev.sentences()):
             for d in doc._.dates or []:
                 if d.date and any(s.start_char <= d.start < s.end_char for s in sents):
