@@ -65,3 +65,24 @@ def test_dateline_city_is_not_a_person(nlp):
 def test_country_mislabelled_as_a_person_is_not_a_person(nlp):
     doc = nlp("Fighters ambushed a convoy in central Mali's Mopti region on Monday.")
     assert not [a for a in doc._.actors if a.kind == "person" and a.name == "Mali"]
+
+
+def _parsed_on(nlp, text, published):
+    doc = nlp.make_doc(text)
+    doc._.meta = {"published": published}
+    doc = nlp(doc)
+    return {a.name: a for a in doc._.actors}
+
+
+def test_a_movement_that_took_power_keeps_its_earlier_sector_in_older_articles(nlp):
+    text = "Taliban fighters attacked a police post in Kunduz, and the Taliban's spokesman claimed the raid."
+    assert _parsed_on(nlp, text, "2015-09-28")["Taliban"].sector == "REB"
+    assert _parsed_on(nlp, text, "2023-03-02")["Taliban"].sector == "GOV"
+    assert actors_by_name(nlp, text)[1]["Taliban"].sector == "GOV"  # no date: the current status
+
+
+def test_news_agencies_are_outlets_not_places(nlp):
+    doc, actors = actors_by_name(nlp, "Xinhua reported that the bridge collapsed, and NBC and CBS aired the footage.")
+    assert actors["Xinhua"].sector == "MED" and actors["Xinhua"].country == "CN"
+    assert {"NBC News", "CBS News"} <= set(actors)  # separate outlets, not one
+    assert not any(p.name == "Xinhua" for p in doc._.places or [])

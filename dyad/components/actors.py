@@ -21,6 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from dyad.components import Component
+from dyad.components.dates import published_date
 from dyad.components.paragraphs import DATELINE
 from dyad.lexicons import actor_dictionary, fold
 
@@ -155,6 +156,7 @@ class Actors(Component):
             taken.update(range(span.start, span.end))
             found.append((span, info))
 
+        day = published_date((doc._.meta or {}).get("published"))
         # 1. dictionary actors, longest first
         matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
         for match_id, start, end in sorted(matches, key=lambda m: -(m[2] - m[1])):
@@ -166,7 +168,7 @@ class Actors(Component):
                 continue
             named = self.dictionary.named[doc.vocab.strings[match_id]]
             claim(span, {"kind": named.kind, "name": named.name, "country": named.country,
-                         "sector": named.sector, "key": ("named", named.name)})
+                         "sector": named.sector_on(day), "key": ("named", named.name)})
 
         # 2. "<country|demonym|capital> <sector noun>"
         for token in doc:
@@ -428,8 +430,9 @@ def _describe_person(actor: Actor, ent: Span) -> None:
                 sector = next(d.role_sectors[w] for w in low.split() if w in d.role_sectors)
     if affiliation is not None:
         country = country or affiliation.country
-        if affiliation.sector and (sector in (None, "GOV", "UNK") or role is None):
-            sector = affiliation.sector if role else sector
+        affiliated = affiliation.sector_on(published_date((doc._.meta or {}).get("published")))
+        if affiliated and (sector in (None, "GOV", "UNK") or role is None):
+            sector = affiliated if role else sector
     if role and not actor.role:
         actor.role = role
     if country and not actor.country:

@@ -11,6 +11,7 @@ import os
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -35,6 +36,14 @@ class NamedActor:
     country: str | None
     sector: str | None
     note: str | None = None
+    before: tuple[date, str] | None = None  # (day, sector): the sector the actor had until that day
+
+    def sector_on(self, day: date | None) -> str | None:
+        """The sector on an article's publication day: movements change status ("Taliban": an
+        insurgency until 15 August 2021, the government since). Unknown day: the current one."""
+        if self.before is not None and day is not None and day < self.before[0]:
+            return self.before[1]
+        return self.sector
 
 
 @dataclass
@@ -102,8 +111,10 @@ def actor_dictionary() -> ActorDictionary:
     d.role_sectors = {k.lower(): v for k, v in data.get("role_sectors", {}).items()}
     d.media_words = frozenset(data.get("media_words", {}).get("words", []))
     for entry in data.get("actor", []):
+        before = entry.get("before")
         actor = NamedActor(entry["name"], entry.get("kind", "organization"), entry.get("country"),
-                           entry.get("sector"), entry.get("note"))
+                           entry.get("sector"), entry.get("note"),
+                           (date.fromisoformat(str(before["date"])), before["sector"]) if before else None)
         for alias in entry.get("aliases") or [entry["name"]]:
             d.named[alias] = actor
     return d
