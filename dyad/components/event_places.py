@@ -14,25 +14,17 @@ import re
 
 from spacy.tokens import Doc
 
-
-def home_country(doc: Doc, places) -> str | None:
-    """The country most of an article's resolved places lie in (ties: the first named).
-
-    Names of countries and provinces weigh double: they are rarely misread, where a village
-    name often has namesakes abroad ("Marti, Samburu": Samburu is the evidence)."""
-    counts: dict[str, float] = {}
-    for p in places:
-        if p.country and p.lat is not None:
-            # places told as where something happened ("in Isiolo") break ties with names
-            # that may be something else ("supporters of Banana and Orange campaigns")
-            counts[p.country] = counts.get(p.country, 0) + (2 if p.feature == "admin1" else 1) + \
-                0.5 * locative(doc, p.start, LOCATIVE_WORDS - {"of"})
-    return max(counts, key=lambda c: counts[c]) if counts else None
-
-
-CONTAINER_GAP = re.compile(r"^[\s,(]*(?:(?:[Vv]illage|town|area|areas|estate|slum|slums|market|location|ward|"
-                           r"division|district|sub-county|sub county|county|constituency|camp|centre|center|hall|"
-                           r"hotel|campus|and|the)\s+)*(?:in|at|near|of|,|\()[\s(]*(?:the\s+)?"
+# words that name what kind of place a name is ("Salima village", "Ngara estate", "Delta Hotel")
+PLACE_TYPE_WORDS = ("village", "villages", "town", "area", "areas", "estate", "estates", "slum", "slums", "market",
+                    "location", "ward", "division", "district", "sub-county", "sub county", "subcounty", "county",
+                    "constituency", "camp", "centre", "center", "hall", "hotel", "campus", "neighbourhood",
+                    "neighborhood", "settlement", "trading centre", "police station", "mall", "the")
+# the text between a place and the place it lies in: "X village in Y", "X estate, Y", "X (Y)", "X area of
+# Y", "X and Z villages in Y", "X (Z, Y)": type words, a listed sibling, then "in/at/near/of", a comma
+# or a bracket, and at most one intermediate name ("Pangani (Starehe, Nairobi)")
+CONTAINER_GAP = re.compile(r"^[\s,(]*(?:(?:and|or|&)\s+[A-Z][\w'-]+(?: [A-Z][\w'-]+)?\s*)?"
+                           r"(?:(?i:" + "|".join(PLACE_TYPE_WORDS) + r")\b\s*)*"
+                           r"(?:in|at|near|of|,|\(|\[)[\s(]*(?:the\s+)?"
                            r"(?:[A-Z][\w'-]+(?: [A-Z][\w'-]+)?\s*,\s*)?$")
 
 
@@ -50,7 +42,8 @@ def namesakes(doc: Doc, places) -> dict[tuple[int, int], object]:
     """Places read as a foreign namesake although the text puts them inside a place of another
     country: "Salima village in Laisamis", "Pangani (Starehe, Nairobi)", "Zimmerman, Nairobi" — or
     read far from the place the text puts them in ("Galole area of North Horr"): the container is
-    where the event is; maps each such place to its container."""
+    where the event is; maps each such place to its container. Every other mention of the same
+    reading is the same namesake ("in Kiunga, Lamu ... escorting the children to Kiunga")."""
     out = {}
     resolved = sorted((p for p in places if p.lat is not None), key=lambda p: p.start)
     for a in places:
@@ -68,49 +61,153 @@ def namesakes(doc: Doc, places) -> dict[tuple[int, int], object]:
             if CONTAINER_GAP.match(gap):
                 out[(a.start, a.end)] = b
                 break
+    held = {(a.name, a.lat, a.lon): b for a in places if (b := out.get((a.start, a.end))) is not None}
+    for a in places:
+        b = held.get((a.name, a.lat, a.lon))
+        if b is not None:
+            out.setdefault((a.start, a.end), b)
     return out
 
 
 LOCATIVE_WORDS = {"in", "at", "near", "outside", "around", "inside", "into", "across", "within", "of"}
+SCENE_WORDS = frozenset(LOCATIVE_WORDS - {"of"}) | {"on", "along"}
+# origins and destinations: "raiders from Sudan", "ferrying crude oil to Mombasa", "a bus bound for X"
+PATH_WORDS = frozenset({"from", "to", "towards", "toward"})
+NEAR_WORDS = frozenset({"next", "close", "near", "adjacent", "closer"})  # "close to X" is a scene
+# names of ways: "Lagos Road" in Nairobi, "Mombasa Road" at Mlolongo are streets, not the towns
+WAY_WORDS = frozenset({"road", "rd", "street", "st", "avenue", "highway", "drive", "lane", "way", "bypass"})
+# words between a scene preposition and the place that holds the scene ("in Huruma Estate, Nairobi")
+_HOLDER_TYPE = frozenset(w for w in PLACE_TYPE_WORDS if " " not in w)
+
+
+def _first_token(doc: Doc, start: int):
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return None if span is None else span.start
 
 
 def locative(doc: Doc, start: int, words: frozenset[str] | set[str] = LOCATIVE_WORDS) -> bool:
     """Whether a place is introduced by a locative preposition ("in Mandera", "near Lamu")."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None or span.start == 0:
+    i = _first_token(doc, start)
+    if i is None or i == 0:
         return False
-    prev = doc[span.start - 1]
-    if prev.lower_ == "the" and span.start > 1:
-        prev = doc[span.start - 2]
+    prev = doc[i - 1]
+    if prev.lower_ == "the" and i > 1:
+        prev = doc[i - 2]
     return prev.lower_ in words
+
+
+def scene(doc: Doc, start: int) -> bool:
+    """Whether a place is told as where something is: after a scene preposition ("in Mandera",
+    "at the market"), or as the holder of such a place ("in Huruma Estate, Nairobi", "at Kibera
+    (Nairobi)", "in Mlango Kubwa area of Pangani", "in Nairobi's Githurai"). Such a mention is no
+    actor even where the parse makes it a subject or possessor."""
+    i = _first_token(doc, start)
+    if i is None:
+        return False
+    j, steps = i - 1, 0
+    while j >= 0 and steps < 10:
+        t = doc[j]
+        low = t.lower_
+        if low in SCENE_WORDS:
+            return True
+        if low == "of" and j > 0 and doc[j - 1].lower_ in _HOLDER_TYPE:
+            j, steps = j - 1, steps + 1  # "X area of Y": on to what X lies in
+            continue
+        if not (t.is_title or t.is_upper or low in _HOLDER_TYPE or low in (",", "(", "[", "-", "'s", "’s")):
+            return False
+        if steps == 0 and low not in (",", "(", "[", "the"):
+            return False  # the place itself must follow a preposition, a comma or a bracket
+        j, steps = j - 1, steps + 1
+    return False
+
+
+def path(doc: Doc, start: int) -> bool:
+    """Whether a place is an origin or a destination ("from Sudan", "to Mombasa", "bound for
+    Kaloleni") rather than where the event happened ("close to X" is where)."""
+    i = _first_token(doc, start)
+    if i is None or i == 0:
+        return False
+    k = i - 1
+    if doc[k].lower_ == "the" and k > 0:
+        k -= 1
+    w = doc[k].lower_
+    if w in ("to", "toward", "towards") and k > 0 and doc[k - 1].lower_ in NEAR_WORDS:
+        return False
+    if w == "for" and k > 0 and doc[k - 1].lower_ == "bound":
+        return True
+    return w in PATH_WORDS
+
+
+def way(doc: Doc, p) -> bool:
+    """Whether a place name only names a street ("Lagos Road", "Mombasa Road")."""
+    i = _first_token(doc, p.end - 1)
+    if i is None or i + 1 >= len(doc):
+        return False
+    return doc[i + 1].lower_.rstrip(".") in WAY_WORDS and doc[i + 1].is_title
+
+
+def home_country(doc: Doc, places, readings_abroad: dict | None = None) -> str | None:
+    """The country most of an article's resolved places lie in (ties: the first named).
+
+    Names of countries and provinces weigh double: they are rarely misread, where a village
+    name often has namesakes abroad ("Marti, Samburu": Samburu is the evidence). Each name counts
+    once however often it is repeated (a misread campaign or party name is often repeated: "the
+    Jubilee candidate"), half when it only names a street, and not at all when it is only where
+    people came from or went to ("travelling to Somalia") or is read abroad although the text puts
+    it inside another place."""
+    abroad = readings_abroad or {}
+    weights: dict[tuple[str, str], float] = {}
+    for p in places:
+        if not p.country or p.lat is None or (p.start, p.end) in abroad or path(doc, p.start):
+            continue
+        # places told as where something happened ("in Isiolo") break ties with names
+        # that may be something else ("supporters of Banana and Orange campaigns"); a street named
+        # for a town is weak evidence ("Lagos Road" in Nairobi)
+        w = (2 if p.feature == "admin1" else 1) + 0.5 * locative(doc, p.start, LOCATIVE_WORDS - {"of"})
+        w = w / 2 if way(doc, p) else w
+        key = (p.name.lower(), p.country)
+        weights[key] = max(weights.get(key, 0), w)
+    counts: dict[str, float] = {}
+    for (_, country), w in weights.items():
+        counts[country] = counts.get(country, 0) + w
+    return max(counts, key=lambda c: counts[c]) if counts else None
 
 
 def event_places(doc: Doc, ev, readings_abroad: dict) -> list[str]:
     """The place ids of one event, best first. `readings_abroad` is `namesakes(doc, places)`,
     computed once per document (places read abroad although the text puts them inside another)."""
     places = doc._.places or []
-    # places standing for an actor ("Kabul's decision", "Washington said") are not where it happened
+    # places standing for an actor ("Kabul's decision", "Washington said") are not where it happened,
+    # unless the text tells them as a scene ("rioting in Huruma Estate, Nairobi")
     agentive = {(s, e) for a in doc._.actors or [] if a.kind in ("state",) for s, e in a.mentions}
     agentive |= {(p.start, p.end) for p in places if getattr(p, "agentive", False)}
+    agentive = {k for k in agentive if not scene(doc, k[0])}
 
     def in_sents(sents):
         return [p for p in places if any(s.start_char <= p.start < s.end_char for s in sents)
                 and (p.start, p.end) not in agentive]
 
+    home = home_country(doc, places, readings_abroad)
+    # the article's setting: its first places that are neither actors nor origins/destinations nor
+    # streets (a sub-national one when the article names one, as news leads with the locality)
+    setting = [p for p in places if (p.start, p.end) not in agentive and not path(doc, p.start) and not way(doc, p)
+               and (p.start, p.end) not in readings_abroad]
     chosen = in_sents(ev.sentences(anaphoric=False)) or in_sents(ev.sentences())
     if not chosen and places and ev.cls.acled_type:
-        # no place in the event's own sentences: the article's setting, i.e. its first place
-        # (a sub-national one when the article names one, as news leads with the locality)
-        setting = [p for p in places if (p.start, p.end) not in agentive]
+        # no place in the event's own sentences: the article's setting
         local = [p for p in setting if p.feature != "country"]
         chosen = (local or setting)[:1]
-    home = home_country(doc, places)
-    if chosen and places and ev.cls.acled_type and all(p.lat is None for p in chosen):
-        # the event's own places could not be resolved: add the article's resolved setting
-        setting = [p for p in places if (p.start, p.end) not in agentive and p.lat is not None
-                   and (home is None or p.country == home)]
-        local = [p for p in setting if p.feature != "country"]
-        chosen = chosen + (local or setting)[:1]
+    if chosen and places and ev.cls.acled_type and all(
+            p.lat is None or path(doc, p.start) or way(doc, p) or (p.start, p.end) in readings_abroad
+            or p.feature == "country" for p in chosen):
+        # the event's own places could not be resolved, are only where people came from or went
+        # to, or are whole countries: add the article's resolved setting (inside the event's
+        # country when it names one, else the home country)
+        countries = {p.country for p in chosen if p.feature == "country" and p.lat is not None
+                     and not path(doc, p.start)} or {home}
+        resolved = [p for p in setting if p.lat is not None and (home is None or p.country in countries)]
+        local = [p for p in resolved if p.feature != "country"]
+        chosen = chosen + [p for p in (local or resolved)[:1] if p not in chosen]
     for a in list(chosen):
         b = readings_abroad.get((a.start, a.end))
         if b is not None and b not in chosen:
@@ -121,12 +218,14 @@ def event_places(doc: Doc, ev, readings_abroad: dict) -> list[str]:
     order = {"locality": 0, "city": 0, "admin2": 1, "admin1": 2, "region": 3, "other": 3, "country": 4}
     # resolved places first, then those of the article's own country (a reading in another
     # country is more likely a misresolved namesake), then where the event happened ("in X",
-    # "at X") before places named as modifiers ("the Garissa attack"), then the most specific
+    # "at X") before places named as modifiers ("the Garissa attack") and before origins and
+    # destinations ("raiders from Sudan") and streets ("Lagos Road"), then the most specific
     # (a namesake read abroad inside a place of another country counts as unresolved; a country
     # comes after any resolved place inside one)
     chosen.sort(key=lambda p: (p.lat is None or (p.start, p.end) in readings_abroad,
                                home is not None and p.country not in (home, None), p.feature == "country",
-                               not locative(doc, p.start), order.get(p.feature or "other", 3), p.start))
+                               path(doc, p.start) or way(doc, p), not locative(doc, p.start),
+                               order.get(p.feature or "other", 3), p.start))
     seen, ids = set(), []
     for p in chosen:
         key = (p.name, p.lat, p.lon)

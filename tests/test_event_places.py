@@ -1,0 +1,127 @@
+"""Where an event happened (dyad/components/event_places.py), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import dyad
+from dyad.components.event_places import CONTAINER_GAP, home_country, path, scene, way
+
+
+def first_place(text, published="2024-05-06"):
+    """The report, its first event and that event's first resolved place (the one a reader maps)."""
+    r = dyad.extract(text=text, published=published)
+    assert r.error is None, r.error
+    assert r.events, f"no event in {text!r}"
+    ev = r.events[0]
+    by_id = {p.id: p for p in r.places}
+    resolved = [by_id[i] for i in ev.places if by_id[i].lat is not None]
+    return r, ev, (resolved[0] if resolved else None)
+
+
+def _at(doc, name):
+    return doc.text.index(name)
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Rioting continued in Huruma Estate, Nairobi on Monday.", "Nairobi", True),
+    ("Police killed a man at Kibera (Nairobi) on Sunday.", "Nairobi", True),
+    ("A girl was slashed in Mlango Kubwa area of Pangani on Friday.", "Pangani", True),
+    ("Police raided a flat in Nairobi's Githurai estate.", "Nairobi", True),
+    ("Nairobi said the talks had failed.", "Nairobi", False),
+    ("Kabul's decision angered Islamabad.", "Kabul", False),
+    ("Talks between Islamabad and Kabul resumed.", "Kabul", False),
+])
+def test_scene_reaches_through_the_holder(nlp, text, name, expected):
+    """A place told as holding the scene ("in X, Nairobi") is a scene, not the capital as actor."""
+    doc = nlp.make_doc(text)
+    assert scene(doc, _at(doc, name)) is expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Raiders from Sudan attacked herders in Nakale.", "Sudan", True),
+    ("Trucks ferrying crude oil to Mombasa were stopped.", "Mombasa", True),
+    ("Police found a grenade on a bus bound for Kaloleni.", "Kaloleni", True),
+    ("A bomb went off close to Mandera on Monday.", "Mandera", False),
+    ("Gunmen attacked a bar in Garissa.", "Garissa", False),
+])
+def test_origins_and_destinations(nlp, text, name, expected):
+    doc = nlp.make_doc(text)
+    assert path(doc, _at(doc, name)) is expected
+
+
+def test_street_names(nlp):
+    class P:
+        def __init__(self, start, end):
+            self.start, self.end = start, end
+    doc = nlp.make_doc("Youths blocked Mombasa Road in Nairobi; traders marched in Mombasa town.")
+    a = _at(doc, "Mombasa")
+    b = doc.text.index("Mombasa", a + 1)
+    assert way(doc, P(a, a + 7)) and not way(doc, P(b, b + 7))
+
+
+@pytest.mark.parametrize("gap, expected", [
+    (" village in ", True), (" estate, ", True), (" Village, ", True), (" Hotel in ", True),
+    (" area of ", True), (" (", True), (" (Starehe, ", True),
+    (" and Arabiya villages in ", True),            # a listed sibling before the type word
+    (" and Kawangware areas (Kilimani, ", True),
+    (" said in ", False), (" to ", False), (", and ", False),
+])
+def test_container_gap(gap, expected):
+    assert bool(CONTAINER_GAP.match(gap)) is expected
+
+
+def test_home_country_counts_each_name_once(nlp):
+    """A misread name repeated three times does not outvote a province named once."""
+    class P:
+        def __init__(self, doc, name, nth, feature, country):
+            at = -1
+            for _ in range(nth):
+                at = doc.text.index(name, at + 1)
+            self.name, self.start, self.end = name, at, at + len(name)
+            self.feature, self.country, self.lat, self.lon = feature, country, 1.0, 1.0
+    doc = nlp.make_doc("The Jubilee candidate in Embu County met the Jubilee team and a Jubilee crowd.")
+    places = [P(doc, "Jubilee", 1, "city", "CA"), P(doc, "Embu County", 1, "admin1", "KE"),
+              P(doc, "Jubilee", 2, "city", "CA"), P(doc, "Jubilee", 3, "city", "CA")]
+    assert home_country(doc, places) == "KE"
+
+
+def test_holder_of_the_scene_is_the_place_not_the_capital_as_actor():
+    """'in Huruma Estate, Nairobi': Nairobi holds the scene; it is not the government."""
+    _, _, p = first_place("Continuation of post election rioting in Huruma Estate, Nairobi. "
+                          "Six were killed when two rival groups fought.")
+    assert p is not None and p.name == "Nairobi"
+
+
+def test_a_destination_yields_to_the_scene():
+    _, _, p = first_place("Police arrested 29 suspects who they believed were travelling to Somalia to join "
+                          "al-Shabaab. The arrests took place in the Kasarani neighbourhood of Nairobi.")
+    assert p is not None and p.name == "Nairobi"
+
+
+def test_an_origin_yields_to_the_setting():
+    _, _, p = first_place("Raiders from Ethiopia attacked herders on Monday, killing four. "
+                          "The attack took place near Moyale town in Marsabit County.")
+    assert p is not None and p.country == "KE"
+
+
+def test_a_street_named_for_a_town_is_not_the_scene():
+    _, _, p = first_place("Protesters blocked Mombasa Road in Nairobi on Monday, burning tyres.")
+    assert p is not None and p.name == "Nairobi"
+
+
+def test_a_foreign_event_keeps_its_country():
+    """The home-country preference does not pull a foreign event home: every place is abroad."""
+    _, _, p = first_place("Pakistani jets struck targets in Khost and Paktika provinces of Afghanistan "
+                          "overnight, killing ten civilians, officials in Kabul said.")
+    assert p is not None and p.country == "AF" and p.feature != "country"
+
+
+def test_every_mention_of_a_namesake_follows_its_container():
+    """'in Kiunga, Lamu' puts Kiunga in Lamu; a later bare 'to Kiunga' is the same place."""
+    r, ev, p = first_place("Eight people were killed in a roadside bomb attack in Kiunga, Lamu on Tuesday. "
+                           "The police officers were escorting the children to Kiunga when the lorry was hit.")
+    lamu = [q for q in r.places if q.name == "Lamu" and q.lat is not None]
+    kiunga = [q for q in r.places if q.name == "Kiunga" and q.lat is not None]
+    if lamu and kiunga and kiunga[0].country != lamu[0].country:
+        assert p is not None and p.country == lamu[0].country
