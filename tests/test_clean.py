@@ -447,3 +447,33 @@ def test_a_long_footer_with_sentences_is_not_a_listing():
               "Online are registered trademarks of Example Media Limited provided under our standard terms and "
               "conditions in accordance with our privacy and cookie policy")
     assert not _listing_tail(footer)
+
+
+def test_a_caption_pasted_onto_a_paragraph_keeps_the_paragraph():
+    """A caption glued to the paragraph after it loses nothing; a caption alone still goes."""
+    glued = ("Two firefighters carry a hose past the depot (Image: Jane Roe/Getty Images) \u201cWe got there "
+             "within minutes and the roof was already gone. Nobody was inside, thank God, and the crews "
+             "stopped it before it reached the houses behind,\u201d the chief said.")
+    alone = "Two firefighters carry a hose past the depot (Image: Jane Roe/Getty Images)"
+    menu = "Home\nNews\nSport\nWeather"
+    text = "\n".join([PARAGRAPHS[0], PARAGRAPHS[1], glued, alone, PARAGRAPHS[2], menu])
+    cleaned = clean_text(text)
+    assert glued in cleaned.text
+    assert {"text": alone, "reason": "caption"} in cleaned.removed
+
+
+def test_an_event_named_by_its_date_is_not_a_wire_caption():
+    """"for the Friday, March 30, 2018, drawing" names the drawing; a caption dates its photo with a comma."""
+    prose = ("The winning numbers were drawn at the station on Main Street for the Friday, March 30, 2018, "
+             "drawing. The ticket was sold in the county.")
+    caption = "Crews clear debris from the depot in Kabul, Afghanistan, Tuesday, March 3, 2026."
+    menu = "Home\nNews\nSport\nWeather"
+    text = "\n".join([PARAGRAPHS[0], PARAGRAPHS[1], prose, caption, PARAGRAPHS[2], menu])
+    cleaned = clean_text(text)
+    assert prose in cleaned.text and caption not in cleaned.text
+
+
+def test_text_kept_whole_keeps_its_spacing():
+    """Nothing dropped: the text comes back as given (newlines unified), so offsets are the input's."""
+    text = "Police said three people died. \r\nThe army denied it.  \n\nNo group claimed it.\n"
+    assert clean_text(text).text == "Police said three people died. \nThe army denied it.  \n\nNo group claimed it.\n"

@@ -35,13 +35,19 @@ from dyad.lexicons import load_toml
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
-def normalise_text(text: str) -> str:
-    """Unify newlines and strip trailing spaces, so offsets are stable whatever the source OS; decode
-    HTML character references that feeds and scraped text carry ("Pel&#233;", "&quot;"), whole ones
-    only, so that "AT&T" or "this&nothing" stay as written."""
+def unify_text(text: str) -> str:
+    """Unify newlines, so offsets are stable whatever the source OS, and decode HTML character
+    references that feeds and scraped text carry ("Pel&#233;", "&quot;"), whole ones only, so that
+    "AT&T" or "this&nothing" stay as written. Spacing is left as it is: a text the cleaner keeps
+    whole is returned in this form, so the report's offsets are the input's own."""
     text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    lines = [re.sub(r"[ \t]+$", "", ln) for ln in text.split("\n")]
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+
+
+def normalise_text(text: str) -> str:
+    """`unify_text`, then trailing spaces and blank lines at either end stripped: the form the line
+    rules read and the one a text with dropped lines is rejoined from."""
+    lines = [re.sub(r"[ \t]+$", "", ln) for ln in unify_text(text).split("\n")]
     return "\n".join(lines).strip("\n")
 
 
@@ -188,7 +194,8 @@ def lexicon_reason(text: str, words: int) -> str | None:
             if rx.match(text):
                 return reason
     for reason, rx in lex.strong.items():
-        if rx.search(text):
+        m = rx.search(text)
+        if m and not (reason == "caption" and caption_glued_to_prose(text, m.end())):
             return reason
     if words <= lex.label_max_words and not _ENDS.search(text):
         for reason, rx in lex.labels.items():
@@ -201,6 +208,26 @@ def lexicon_reason(text: str, words: int) -> str | None:
     if words <= lex.imperative_max_words and is_imperative_promo(text):
         return "promo"
     return None
+
+
+CAPTION_TAIL_WORDS = 20  # prose this long after a caption's credit is the paragraph it was pasted onto
+
+
+def caption_glued_to_prose(text: str, at: int) -> bool:
+    """Whether a caption's credit found at `at` is followed by a paragraph on the same line: "Che
+    Adams evades a tackle (Image: X/Getty Images) "Che had a red card last season …" is a caption
+    pasted onto the paragraph after it. Dropping the line would lose the paragraph, so the line is
+    kept when what follows the credit (after its closing bracket, if it is bracketed) is at least
+    CAPTION_TAIL_WORDS words and ends a sentence; a caption with its credit at the end, or a credit
+    followed by a few words, still goes."""
+    opened = text.rfind("(", 0, at) > text.rfind(")", 0, at)
+    if opened:
+        close = text.find(")", at)
+        if close < 0:
+            return False
+        at = close + 1
+    tail = text[at:].strip()
+    return word_count(tail) >= CAPTION_TAIL_WORDS and bool(_ENDS.search(tail)) and bool(_INNER_END.search(tail))
 
 
 def _quoted(text: str) -> bool:
@@ -227,7 +254,8 @@ _SHAPES: list[tuple[str, re.Pattern]] = [
     # in the frame (", left,"), a gallery counter ("Image 2 of 5")
     ("caption", re.compile(r"[(\[][^()\[\]]*(?:[^\W\d]\s*/\s*[^\W\d]|\b(?:via|AP|AFP|Reuters|Getty|EPA)\b)"
                            r"[^()\[\]]*[)\]]\.?$")),
-    ("dated", re.compile(rf"\b{_WEEKDAY},? {MONTH} \d{{1,2}}(?:st|nd|rd|th)?, (?:19|20)\d\d\b")),
+    # ("for the Friday, March 30, 2018, drawing" names an event by its date: prose, not a caption)
+    ("dated", re.compile(rf"(?<!\bthe )\b{_WEEKDAY},? {MONTH} \d{{1,2}}(?:st|nd|rd|th)?, (?:19|20)\d\d\b")),
     ("caption", re.compile(r"[A-Z][\w'’.-]+, (?:left|right|center|centre|second from (?:left|right)),")),
     ("caption", re.compile(r"^(?:image|photo|picture|slide)\s+\d+\s+(?:of|/)\s*\d+", re.I)),
     # a teaser of another story: cut off with "[…]", or stamped "~6 hours ago"
@@ -489,19 +517,20 @@ def looks_like_page(lines: list[Line]) -> bool:
 
 def clean_text(text: str) -> Cleaned:
     """Drop the page chrome around an article pasted as text; report each dropped line and why."""
+    whole = Cleaned(text=unify_text(text))  # what is returned when every line is kept
     text = normalise_text(text)
     units = split_units(text)
     if len(units) <= 1:
-        return Cleaned(text=text)  # one paragraph: nothing to tell the article from
+        return whole  # one paragraph: nothing to tell the article from
     lines = read_lines(text, units)
     mark_repeated(lines)
     if all(ln.readable for ln in lines):
-        return Cleaned(text=text)  # nothing but sentences: a short article or a bare paragraph
+        return whole  # nothing but sentences: a short article or a bare paragraph
     if not looks_like_page(lines):
-        return drop_condemned(text)  # an article already cut from its page: only promos and captions go
+        return drop_condemned(text, whole)  # an article already cut from its page: only promos and captions go
     span = main_block(lines)
     if span is None:
-        return Cleaned(text=text)
+        return whole
     span = extend_block(lines, span)
     runs = _short_runs(lines)
     keep: list[bool] = []
@@ -514,20 +543,21 @@ def clean_text(text: str) -> Cleaned:
         last_kept = ln if k else last_kept
     drop_standfirst(lines, keep, reasons)
     if all(keep):
-        return Cleaned(text=text)
+        return whole
     removed = [{"text": ln.text, "reason": r} for ln, r in zip(lines, reasons, strict=True) if r]
     return Cleaned(text=join_lines([ln for ln, k in zip(lines, keep, strict=True) if k]), removed=removed)
 
 
-def drop_condemned(text: str) -> Cleaned:
+def drop_condemned(text: str, whole: Cleaned | None = None) -> Cleaned:
     """Drop only the lines a phrase or shape rule condemns (promos, footers, captions, teasers),
     with no block selection: for text that an extractor already cut down to the article, where
-    layout says nothing more but a closing "Follow us on Twitter" line can still slip through."""
+    layout says nothing more but a closing "Follow us on Twitter" line can still slip through.
+    `whole` is what to return when every line is kept (default: the normalised text)."""
     text = normalise_text(text)
     lines = read_lines(text)
     kept = [ln for ln in lines if ln.reason is None]
     if len(kept) == len(lines) or not kept:
-        return Cleaned(text=text)
+        return whole or Cleaned(text=text)
     removed = [{"text": ln.text, "reason": ln.reason} for ln in lines if ln.reason is not None]
     return Cleaned(text=join_lines(kept), removed=removed)
 
