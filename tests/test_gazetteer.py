@@ -53,6 +53,7 @@ def fixture_sources() -> Sources:
         _city(4219000, "San Isidro", 33.9, -84.2, "US", 3000, "GA"),
         _city(4219100, "Many", 31.57, -93.48, "US", 2800, "LA"),  # a town named like a word
         _city(4409000, "Houston", 37.33, -91.96, "US", 2000, "MO"),  # in a county named like a state
+        _city(5511077, "Reno", 39.52963, -119.8138, "US", 241445, "NV"),
     ]
     countries = {
         "AF": {"name": "Afghanistan", "geonameid": 1149361, "population": 37172386, "capital": "Kabul"},
@@ -78,6 +79,8 @@ def fixture_sources() -> Sources:
          "geonameid": 4138106, "admin_level": 1},
         {"name": "Texas", "aliases": [], "iso_code": "US-TX", "geonames_code": "US.TX",
          "geonameid": 4736286, "admin_level": 1},
+        {"name": "Nevada", "aliases": [], "iso_code": "US-NV", "geonames_code": "US.NV",
+         "geonameid": 5509151, "admin_level": 1},
         {"name": "Tbilisi", "aliases": [], "iso_code": "GE-TB", "geonames_code": "GE.TB",
          "geonameid": 611716, "admin_level": 1},
         {"name": "Île-de-France", "aliases": [], "iso_code": "FR-IDF", "geonames_code": "FR.11",

@@ -461,3 +461,32 @@ def test_a_repeated_name_keeps_its_own_confident_reading(model, places):
     places(doc)
     paris = [p for p in doc._.places if p.name == "Paris"]
     assert [p.country for p in paris] == ["US", "FR"]
+
+
+def test_a_postal_code_after_a_place_or_closing_a_name_is_the_state(model, places):
+    # "TEXARKANA, TX (KTAL)": a local station's dateline; "the Rural Water TX office": a body's home
+    words = ["TEXARKANA", ",", "TX", "(", "KTAL", ")", "-", "Crews", "from", "Rural", "Water", "TX", "arrived", "."]
+    doc = _doc_with_ents(model, words, [("GPE", 0, 1), ("ORG", 4, 5), ("ORG", 9, 12)])
+    places(doc)
+    tx = [p for p in doc._.places if p.name == "TX"]
+    assert len(tx) == 2 and all((p.feature, p.iso3166_2) == ("admin1", "US-TX") for p in tx)
+
+
+def test_postal_codes_that_are_words_eras_or_company_forms_are_not_states(model, places):
+    # "NV" after a preposition is Nevada; a company's legal form "NV", "the 2nd Century NV" (standing
+    # in for "BC") and a headline set in capitals are no divisions
+    words = ["Buildings", "in", "NV", "from", "the", "2nd", "Century", "NV", "and", "Cimpress", "NV", "."]
+    doc = _doc_with_ents(model, words, [("ORG", 9, 11)])
+    places(doc)
+    assert [(p.name, p.start, p.iso3166_2) for p in doc._.places] == [("NV", doc[2].idx, "US-NV")]
+    doc = _doc_with_ents(model, ["MAN", "SHOT", "NV", "HOME", "."], [])
+    places(doc)
+    assert doc._.places == []
+
+
+def test_a_postal_code_the_model_tags_as_a_place_can_be_the_state(model, places):
+    # "Wastewater in GA": the state, though a town is called "Ga" too (in the fixture: none, so the state)
+    doc = _doc_with_ents(model, ["Wastewater", "in", "GA", "is", "treated", "near", "Atlanta", "."],
+                         [("GPE", 2, 3), ("GPE", 6, 7)])
+    places(doc)
+    assert {p.name: p for p in doc._.places}["GA"].iso3166_2 == "US-GA"

@@ -75,6 +75,12 @@ SPREADING = frozenset({"ner", "cue", "list", "adjacent", "prep", "prominent", "s
 DATELINE_MARKS = frozenset({"\u2014", "\u2013", "-", ":", ",", "(", "--", "---", "\u2015", "\u201d"})
 # US party letters before a legislator's home: "Sen. Bob Casey, D-Pa.", "R-Elbow Lake", "DFL-Cook"
 PARTIES = frozenset({"D", "R", "I", "DFL", "GOP"})
+# Postal abbreviations that are also English words or other common abbreviations: a division
+# only right after a place ("Portland, OR"), never after a preposition or in an organisation's name.
+POSTAL_WORDS = frozenset({"IN", "OR", "ME", "ON", "HI", "OK", "OH", "LA", "DE", "ID", "ACT", "SA", "MS", "MD",
+                          "PA", "CO", "AL", "MA", "NT", "TAS", "VIC"})
+# Legal forms closing company names that are also postal abbreviations ("Cimpress NV", "Volvo AB").
+COMPANY_FORMS = frozenset({"NV", "AB", "SA"})
 FEATURE_OF_ROW = {"region": "region", "country": "country", "admin1": "admin1", "admin2": "admin2",
                   "city": "city", "landmark": "other"}
 
@@ -447,6 +453,10 @@ class Places(Component):
                 continue
             cand = gaz.abbreviation(tok.text) if len(tok.text) <= 6 else None
             if cand is None:
+                m = self._postal(doc, i)
+                if m is not None:
+                    out.append(m)
+                    taken[i] = True
                 continue
             prev = doc[i - 1].text if i else ""
             party = prev in ("-", "–") and i >= 2 and doc[i - 2].text in ("D", "R", "I")
@@ -458,6 +468,39 @@ class Places(Component):
                 out.append(m)
                 taken[i] = True
         return out
+
+    def _postal(self, doc, i: int) -> Mention | None:
+        """A postal abbreviation of a US state, Canadian province or Australian state in one of the
+        contexts that make it one: after a place and a comma ("HORRY COUNTY, SC (WMBF)", "Perth,
+        WA"), at the edge of an organisation's name ("FrontCounter BC", "the NJ State Federation")
+        or after a locative preposition ("Wastewater in WA"). Codes that are also words ("IN",
+        "OR", "ME") count only after a place; a headline set in capitals counts nowhere."""
+        tok = doc[i]
+        text = tok.text
+        if not (2 <= len(text) <= 3 and text.isalpha() and text.isupper()):
+            return None
+        cands = self.gaz.postal(text)
+        if not cands:
+            return None
+        prev = doc[i - 1] if i else None
+        before = doc[i - 2] if i >= 2 else None
+        after_place = prev is not None and prev.text == "," and before is not None and before.text[:1].isupper() \
+            and before.ent_type_ != "PERSON" and (before.ent_type_ in PLACE_LABELS
+                                                   or before.lower_ in self.cues.type_after
+                                                   or self.gaz.has_key(normalize(before.text)))
+        if not after_place:
+            if text in POSTAL_WORDS or _in_caps_run(doc, i):
+                return None
+            ent = next((e for e in doc.ents if e.start <= i < e.end), None) if tok.ent_type_ == "ORG" else None
+            opens = ent is not None and len(ent) > 1 and i == _skip_determiners(doc, ent.start)
+            # closing a name: "FrontCounter BC", "Small Business BC" (not a company's legal form: "Cimpress NV")
+            closes = prev is not None and prev.is_alpha and prev.text[:1].isupper() and prev.ent_type_ != "PERSON" \
+                and (ent is None or i == ent.end - 1) and text not in COMPANY_FORMS \
+                and prev.lower_ not in ("century", "centuries", "millennium")  # "the 2nd Century BC"
+            if not (opens or closes or prev is not None and prev.lower_ in self.cues.prepositions):
+                return None
+        return Mention(start=i, end=i + 1, key=normalize(text), cands=cands, label="POSTAL", strong=True,
+                       cue="admin1", accepted=True, why="postal")
 
     def _adjectival(self, doc, taken: list[bool]) -> list[Mention]:
         """A nationality adjective before a word for a place names the country as a location: "the
@@ -514,6 +557,12 @@ class Places(Component):
             abbr = gaz.abbreviation(doc[s].text if "." in doc[s].text else doc[s].text + ".")
             if abbr is not None:
                 cands, cue = (abbr,), "admin1"
+        if strong and e - s == 1 and 2 <= len(doc[s].text) <= 3 and doc[s].text.isupper():
+            # "Wastewater in WA": the model's place is the state's postal code as well as the town
+            # of Wa; the article's other places choose
+            postal = gaz.postal(doc[s].text)
+            if postal:
+                cands = postal + tuple(c for c in cands if c.id not in {p.id for p in postal})
         if cands and e - s > 1 and doc[e - 1].lower_ == "city" and all(c.alt for c in cands):
             cands = self._with_bare_city(key, cands)
         if cands and e - s > 1 and self.cues.feature.get(doc[e - 1].lower_) == "admin1" and all(
@@ -1134,6 +1183,18 @@ def _link_adjacent(live: list[Mention]) -> None:
             if o is not m and id(o) not in seen:
                 seen.add(id(o))
                 m.adjacent.append(o)
+
+
+def _skip_determiners(doc, i: int) -> int:
+    """The first token at or after i that is not "the"."""
+    while i < len(doc) and doc[i].text in DETERMINERS:
+        i += 1
+    return i
+
+
+def _in_caps_run(doc, i: int) -> bool:
+    """Whether a token sits among words set in capitals (a headline: "MAN SHOT IN HEAD")."""
+    return any(0 <= k < len(doc) and doc[k].is_alpha and doc[k].is_upper and len(doc[k]) > 1 for k in (i - 1, i + 1))
 
 
 def _sentence_index(doc) -> list[int]:

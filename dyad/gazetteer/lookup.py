@@ -27,6 +27,9 @@ import numpy as np
 # "the Kremlin"), placed at its city (dyad/lexicons/places.toml [landmarks])
 FEATURES = ("region", "country", "admin1", "admin2", "city", "landmark")
 REGION, COUNTRY, ADMIN1, ADMIN2, CITY, LANDMARK = range(6)
+# Countries whose ISO 3166-2 division codes are the postal abbreviations their news uses ("Horry
+# County, SC", "FrontCounter BC", "Perth, WA"); elsewhere the codes are rarely written in text.
+POSTAL_COUNTRIES = frozenset({"US", "CA", "AU"})
 
 # Letters NFKD does not decompose into a base letter plus a mark.
 _FOLD = str.maketrans({"ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ß": "ss",
@@ -92,6 +95,7 @@ class Gazetteer:
         self.abbrev: dict[str, int] = payload.get("abbrev", {})
         self.demonym_country: dict[str, str] = payload.get("demonym_country", {})
         self._cache: dict[str, tuple[Candidate, ...]] = {}
+        self._postal: dict[str, tuple[int, ...]] | None = None
 
     def __len__(self) -> int:
         return len(self.names)
@@ -138,6 +142,19 @@ class Gazetteer:
         """The division an abbreviation stands for ("Calif." -> California), if any."""
         i = self.abbrev.get(text.strip())
         return None if i is None else self.row(i)
+
+    def postal(self, code: str) -> tuple[Candidate, ...]:
+        """The first-level divisions a postal abbreviation stands for ("BC" -> British Columbia,
+        "WA" -> Washington and Western Australia), in the countries whose ISO 3166-2 codes are the
+        abbreviations their own post and press use (POSTAL_COUNTRIES). Built once from the ISO codes."""
+        if self._postal is None:
+            table: dict[str, list[int]] = {}
+            for row, iso in self.iso.items():
+                cc, _, sub = iso.partition("-")
+                if cc in POSTAL_COUNTRIES and sub.isalpha() and int(self.feature[row]) == ADMIN1:
+                    table.setdefault(sub, []).append(row)
+            self._postal = {k: tuple(v) for k, v in table.items()}
+        return tuple(self.row(i) for i in self._postal.get(code, ()))
 
     def country(self, iso2: str) -> Candidate | None:
         """The country row for an ISO 3166-1 alpha-2 code."""
