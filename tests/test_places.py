@@ -490,3 +490,24 @@ def test_a_postal_code_the_model_tags_as_a_place_can_be_the_state(model, places)
                          [("GPE", 2, 3), ("GPE", 6, 7)])
     places(doc)
     assert {p.name: p for p in doc._.places}["GA"].iso3166_2 == "US-GA"
+
+
+def test_names_joined_by_and_or_listed_are_not_containers(model):
+    from dyad.components.places import Mention, _link_adjacent, _list_groups
+
+    def mentions(doc, spans, group):
+        return [Mention(start=s, end=e, key=doc[s:e].text.lower(), cands=(), label="GPE", strong=True, group=group)
+                for s, e in spans]
+
+    doc = model.make_doc("Stops in Washington, New York and Boston.")  # a list: no name holds the next
+    ms = mentions(doc, [(2, 3), (4, 6), (7, 8)], group=1)
+    _link_adjacent(doc, ms, _list_groups(doc, ms))
+    assert all(m.adjacent == [] for m in ms)
+    doc = model.make_doc("He grew up in Paris, Texas.")  # the state holds the town
+    ms = mentions(doc, [(4, 5), (6, 7)], group=1)
+    _link_adjacent(doc, ms, _list_groups(doc, ms))
+    assert ms[0].adjacent == [ms[1]]
+    doc = model.make_doc("He grew up in Paris and Texas.")  # two places
+    ms = mentions(doc, [(4, 5), (6, 7)], group=1)
+    _link_adjacent(doc, ms, _list_groups(doc, ms))
+    assert ms[0].adjacent == []

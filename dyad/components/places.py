@@ -900,7 +900,7 @@ class Places(Component):
             m.local = m.key in local
             m.names_country = any(c.feature == "country" and not c.alt for c in m.cands)
         self._mutual_nearness(live)
-        _link_adjacent(live)
+        _link_adjacent(doc, live, _list_groups(doc, mentions))
         for m in live:
             self._choose(m, live, None)
         for _ in range(4):  # until the readings settle (they do in two or three rounds)
@@ -1166,9 +1166,24 @@ class _Context:
         return best if best <= cap else math.inf
 
 
-def _link_adjacent(live: list[Mention]) -> None:
+def _list_groups(doc, mentions: list[Mention]) -> set[int]:
+    """Coordination groups that are lists: three names or more, the last joined by "and"/"or"
+    ("Washington, New York and Boston"). Their commas separate items; they do not put one name
+    inside the next as in "Atlanta, Georgia"."""
+    members: dict[int, list[Mention]] = {}
+    for m in mentions:
+        members.setdefault(m.group, []).append(m)
+    out = set()
+    for g, ms in members.items():
+        if len(ms) >= 3 and any(doc[k].lower_ in ("and", "or") for k in range(ms[-2].end, ms[-1].start)):
+            out.add(g)
+    return out
+
+
+def _link_adjacent(doc, live: list[Mention], lists: set[int] = frozenset()) -> None:
     """Give every mention the mentions that start or end within a token of it ("Khost, Afghanistan"),
-    found through start/end maps once, so containment does not scan the article per candidate."""
+    found through start/end maps once, so containment does not scan the article per candidate. Names
+    joined by "and"/"or" or items of one list are not adjacent in that sense."""
     by_start: dict[int, list[Mention]] = {}
     by_end: dict[int, list[Mention]] = {}
     for m in live:
@@ -1180,9 +1195,15 @@ def _link_adjacent(live: list[Mention]) -> None:
         seen: set[int] = set()
         m.adjacent = []
         for o in near:
-            if o is not m and id(o) not in seen:
-                seen.add(id(o))
-                m.adjacent.append(o)
+            if o is m or id(o) in seen:
+                continue
+            seen.add(id(o))
+            if o.group == m.group and m.group in lists:
+                continue
+            gap = range(m.end, o.start) if o.start >= m.end else range(o.end, m.start)
+            if any(doc[k].lower_ in ("and", "or", "&") for k in gap):
+                continue
+            m.adjacent.append(o)
 
 
 def _skip_determiners(doc, i: int) -> int:
