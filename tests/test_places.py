@@ -511,3 +511,11 @@ def test_names_joined_by_and_or_listed_are_not_containers(model):
     ms = mentions(doc, [(4, 5), (6, 7)], group=1)
     _link_adjacent(doc, ms, _list_groups(doc, ms))
     assert ms[0].adjacent == []
+
+
+def test_a_town_before_a_rivers_head_word_names_the_river_not_the_town(model, places):
+    words = ["Barges", "sailed", "up", "the", "Savannah", "River", "from", "Atlanta", "."]
+    doc = _doc_with_ents(model, words, [("LOC", 4, 6), ("GPE", 7, 8)])
+    places(doc)
+    by = {p.name: p for p in doc._.places}
+    assert "Savannah" not in by and by["Savannah River"].feature == "other"

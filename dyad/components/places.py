@@ -162,6 +162,7 @@ class Cues:
         self.facility_words = frozenset(cues.get("facility_words", ()))
         self.street_words = frozenset(cues.get("street_words", ()))
         self.name_endings = frozenset(cues.get("name_endings", ()))
+        self.natural_heads = frozenset(cues.get("natural_heads", ()))
         self.feature: dict[str, str] = {}
         for feat, key in (("admin1", "admin1_words"), ("admin2", "admin2_words"), ("city", "city_words")):
             for w in cues.get(key, ()):
@@ -281,7 +282,8 @@ class Places(Component):
                 subs = [self._mention(doc, ms, me, ent.label_, strong=True) for ms, me in matches
                         if s <= ms and me <= e and m.key not in GENERIC_KEYS  # not "Coast" of "West Coast"
                         and not (me < e and doc[me].text in ("'s", "’s"))]  # nor "St. Peter" of "St. Peter's Basilica"
-                subs = [x for x in subs if x.cands and (self._standalone(doc, x) or self._opens(doc, x, s))]
+                subs = [x for x in subs if x.cands and (self._standalone(doc, x) or self._opens(doc, x, s))
+                        and not self._feature_part(doc, x, s, e)]
                 if not subs:
                     # a facility or office named after its town: "Hanover Town Hall", "Las Vegas
                     # City Marshal", "Augusta Herald" lie in (or speak for) the town
@@ -352,6 +354,14 @@ class Places(Component):
         if e >= len(doc) or taken[e] or not doc[e].text[:1].isupper() or doc[e].lower_ not in self.cues.name_endings:
             return False
         return not self.gaz.has_key(normalize(doc[e - 1:e + 1].text))
+
+    def _feature_part(self, doc, x: Mention, s: int, e: int) -> bool:
+        """Whether a name found inside an unknown name is only part of a natural feature's name: the
+        name before the feature's head ("the Mississippi River": not the state) or the head itself
+        after another name ("the Nile Delta": not Nigeria's Delta State)."""
+        if x.end < e and doc[x.end].lower_ in self.cues.natural_heads:
+            return True
+        return x.end == e and x.end - x.start == 1 and x.start > s and doc[x.start].lower_ in self.cues.natural_heads
 
     def _leading_place(self, doc, s: int, e: int, label: str) -> Mention | None:
         """The longest opening words of an unknown place entity that name a town, division or
@@ -586,7 +596,7 @@ class Places(Component):
             first = doc[s].lower_
             if not cands and first in DIRECTIONS and key not in GENERIC_KEYS:  # not "West Coast" -> "Coast"
                 k = normalize(doc[s + 1:e].text)
-                c = gaz.lookup_key(k)
+                c = gaz.lookup_key(k) if k not in self.cues.generic else ()  # nor "West Wing" -> "Wing"
                 if c:
                     key, cands = k, c
             if not cands and first in self.cues.type_before and e - s > 2 and doc[s + 1].lower_ == "of":
