@@ -519,3 +519,15 @@ def test_a_town_before_a_rivers_head_word_names_the_river_not_the_town(model, pl
     places(doc)
     by = {p.name: p for p in doc._.places}
     assert "Savannah" not in by and by["Savannah River"].feature == "other"
+
+
+def test_an_unknown_name_after_a_compass_adjective_is_an_area(model, places):
+    # "eastern Zorvan" (an invented area the model calls an organisation) lies in the article's setting;
+    # "eastern Afghan aid" names a nationality
+    words = ["Troops", "from", "Kabul", "advanced", "in", "eastern", "Zorvan", "with", "eastern", "Afghan",
+             "aid", "."]
+    doc = _doc_with_ents(model, words, [("GPE", 2, 3), ("ORG", 6, 7), ("NORP", 9, 10)])
+    places(doc)
+    by = {p.name: p for p in doc._.places}
+    assert set(by) == {"Kabul", "Zorvan"}
+    assert (by["Zorvan"].feature, by["Zorvan"].country, by["Zorvan"].lat) == ("other", "AF", by["Kabul"].lat)

@@ -50,6 +50,10 @@ DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern"
                         "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
                         "northwestern", "southeastern", "southwestern", "upper", "lower", "greater",
                         "mid", "downtown", "suburban", "rural", "coastal"})
+# Compass adjectives as prose writes them before the name of an area ("in eastern Ghouta").
+COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                     "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+                     "southeastern", "southwestern"})
 # Keys that are ordinary words far more often than the villages that carry them.
 BLOCKED_KEYS = frozenset({"us"})  # the country only when written "US" / "U.S."
 # Generic coastline words: "the West Coast" is not Western Australia (one of its alternate names).
@@ -307,6 +311,7 @@ class Places(Component):
             for i in range(s, e):
                 taken[i] = True
         mentions.extend(self._facilities(doc, taken, inside))
+        mentions.extend(self._parts(doc, taken, inside))
         for s, e in matches:
             if any(taken[s:e]):
                 continue
@@ -441,6 +446,30 @@ class Places(Component):
                         strong=True, accepted=True, why="facility")
             out.append(m)
             for k in range(s, i + 1):
+                taken[k] = True
+        return out
+
+    def _parts(self, doc, taken: list[bool], inside: list[str]) -> list[Mention]:
+        """An unknown name after a compass adjective in lower case is a region ("in eastern Ghouta"):
+        prose says "northern X" of areas, whatever label the model gave X. No gazetteer holds it;
+        `contain` places it like a street. Not a nationality ("eastern European"), nor a person."""
+        out = []
+        for i, tok in enumerate(doc[:-1]):
+            if tok.text not in COMPASS:
+                continue
+            j = i + 1
+            while j < len(doc) and j - i <= 2 and not taken[j] and self._cap(doc[j]) and doc[j].is_alpha \
+                    and inside[j] not in ("PERSON", "DATE", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"):
+                j += 1
+            if j == i + 1 or j < len(doc) and self._cap(doc[j]):
+                continue  # nothing named, or a longer name runs on ("northern Amazon Jungle Lodge")
+            text = doc[i + 1:j].text
+            key = normalize(text)
+            if self.gaz.has_key(key) or self.gaz.is_demonym(text) or doc[i + 1].lower_ in self.cues.generic:
+                continue
+            out.append(Mention(start=i + 1, end=j, key=key, cands=(), label="LOC", strong=True, accepted=True,
+                               why="region"))
+            for k in range(i + 1, j):
                 taken[k] = True
         return out
 
