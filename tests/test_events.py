@@ -535,3 +535,36 @@ def test_round2_case_typing(text, subtype):
 def test_police_destroying_guns_stays_a_seizure():
     _, ev = first("Police destroyed 300 illegal guns at a ceremony in the town on Friday.")
     assert ev.acled_subtype == "Disrupted weapons use"
+
+
+# ---------------------------------------------------------------- session 3: communities lexicon
+@pytest.mark.parametrize("text, subtype", [
+    # a community's men are a communal militia, not an unorganised crowd
+    ("Five Kalenjin youths beat a shopkeeper to death in Kericho on Monday.", "Attack"),
+    ("Clashes erupted between Kikuyu and Luo residents in a Nairobi slum on Sunday.", "Armed clash"),
+    ("Police officers fought Kalenjin youths near Molo.", "Armed clash"),
+    # a name that is also a county's counts only before a people's noun: these are the county's people
+    ("Samburu residents fought police officers near Maralal.", "Mob violence"),
+    ("Meru residents clashed with police over a land dispute in Meru town.", "Mob violence"),
+    # a community's party supporters stay a crowd
+    ("Luo supporters of the opposition clashed with police in Kisumu.", "Mob violence"),
+])
+def test_community_names_make_militias(text, subtype):
+    _, ev = first(text)
+    assert ev.acled_subtype == subtype
+
+
+def test_community_words_rules():
+    from dyad.components.events import community_words
+    assert community_words(["Pokot", "raiders"]) and community_words(["Turkana", "herders"])
+    assert community_words(["the", "Habar", "Gidir", "clan"]) and community_words(["Tugen-Ilchamus", "raiders"])
+    assert not community_words(["Turkana", "residents"]) and not community_words(["in", "Embu"])
+    assert not community_words(["pokot", "raiders"])  # only the capitalised name
+    assert not community_words(["Kikuyu", "supporters"])
+
+
+def test_an_attacker_is_not_its_own_target():
+    _, ev = first("Al-Shabaab fighters attacked a village near Lamu and opened fire on the residents, "
+                  "wounding six of them.")
+    assert ev.acled_subtype == "Attack"
+    assert ev.target is None or ev.target.name != ev.source.name

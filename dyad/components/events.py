@@ -735,6 +735,52 @@ def clash_sides(token: Token) -> list[Token]:
     return out[:4]
 
 
+@lru_cache(maxsize=1)
+def communities() -> tuple[frozenset[str], frozenset[str]]:
+    """Names of ethnic groups, clans and communities (lexicons/communities.toml), and those of
+    them that are also the name of a place (a county, district or region)."""
+    data = load_toml("communities.toml")
+    names = frozenset(n for group in data["names"].values() for n in group)
+    return names, frozenset(data["place_names"]["names"])
+
+
+# the men of a community as a fighting or herding group: what makes "Turkana herders" the
+# community and "Turkana residents" the people of a county
+PEOPLE_NOUNS = {"herder", "herders", "herdsman", "herdsmen", "herdboys", "raider", "raiders", "warrior", "warriors",
+                "moran", "morans", "militia", "militias", "militiamen", "militiaman", "fighters", "youths", "youth",
+                "community", "communities", "clan", "clans", "clansmen", "tribe", "tribes", "tribesmen", "elders",
+                "pastoralists", "bandits", "rustlers", "attackers", "gunmen", "men", "group", "groups", "ethnic"}
+# a community's crowd: party supporters and fans are crowds whatever their community
+CROWD_FOLLOWERS = {"supporter", "supporters", "follower", "followers", "fan", "fans", "student", "students"}
+
+
+def community_words(words: list[str]) -> bool:
+    """Whether a name's words (as written) hold a community's name: "Kalenjin youths", "Pokot
+    raiders", "the Garre clan". A name that is also a place's counts only before a people's noun
+    ("Turkana herders", not "Meru residents" or "in Embu"); a community's party supporters or
+    students ("Luo supporters") are a crowd."""
+    names, places = communities()
+    parts = [p for w in words for p in w.split("-") if p]
+    for i, w in enumerate(parts):
+        nxt = parts[i + 1].lower() if i + 1 < len(parts) else ""
+        if nxt in CROWD_FOLLOWERS:
+            continue
+        if nxt and f"{w} {parts[i + 1]}" in names:  # "Habar Gidir"
+            return True
+        if w in names and (w not in places or nxt in PEOPLE_NOUNS):
+            return True
+    return False
+
+
+def _communal(participant: dict) -> bool:
+    """A participant named as a community's men ("Pokot raiders", "Kalenjin youths"): a communal
+    militia, not an unorganised crowd. Security forces and a community's party supporters are not."""
+    words = (participant.get("name") or "").split()
+    if not words or participant.get("sector") in ("MIL", "COP", "GOV"):
+        return False
+    return community_words(words)
+
+
 GENERIC_DEAD = (["people"], ["persons"], ["person"])
 COMMUNITY_NOUNS = {"people", "person", "resident", "villager", "local", "member", "community"}
 
@@ -746,7 +792,7 @@ def _is_crowd(participant: dict, communal: bool = True) -> bool:
     name = (participant.get("name") or "").lower().split()
     last = name[-1] if name else ""
     stem = last[:-1] if last.endswith("s") else last
-    if not name or "armed" in name or not (last in CROWD_NOUNS or stem in CROWD_NOUNS):
+    if not name or "armed" in name or not (last in CROWD_NOUNS or stem in CROWD_NOUNS) or _communal(participant):
         return False
     if not communal and (last in COMMUNITY_NOUNS or stem in COMMUNITY_NOUNS):
         return False
@@ -1135,6 +1181,11 @@ class Events(Component):
                 ev.source = src
             if ev.target is None and tgt is not None and tgt != ev.source:
                 ev.target, ev.target_by = tgt, "order"
+        if ev.source and ev.target and ev.source.get("actor") and ev.source.get("actor") == ev.target.get("actor") \
+                and ev.cls.violent:
+            # "al-Shabaab attacked the town, opened fire on the residents": a pronoun or a word misread
+            # as the attackers' own group; one side does not attack itself
+            ev.target, ev.target_by = None, ""
         if ev.target is None and ev.cls.violent:
             for m in doc._.casualties or []:
                 if m.who and any(s.start_char <= m.start < s.end_char for s in ev.sentences()):
@@ -1173,7 +1224,8 @@ class Events(Component):
         words = set()
         for sent in ev.sentences():
             words |= {t.lemma_.lower() for t in sent}
-        if ev.cls.name == "clash" and words & COMMUNAL:
+        if ev.cls.name == "clash" and (words & COMMUNAL or any(community_words([t.text for t in sent])
+                                                                for sent in ev.sentences())):
             return  # "clashes between Borana and Gabra herders": communal militias fight a battle
         if ev.cls.name == "violence" and not src and not tgt and words & ELECTION_WORDS:
             ev.cls = lex.classes["riot"]  # "violence reported during national elections": unorganised unrest
@@ -1197,8 +1249,10 @@ class Events(Component):
         # supporters) that fights soldiers is an armed group, not a crowd
         armed_sides = sum(1 for p in sides if p.get("sector") in ARMED_SECTORS) > 1
         crowd_vs_police = ev.cls.name == "clash" and not armed_sides and (
-            s in ("MIL", "COP") and (t in ("CVL", "OPP") or _is_crowd(tgt) or t == "PTY" and not tgt.get("actor")) or
-            t in ("MIL", "COP") and (s in ("CVL", "OPP") or _is_crowd(src) or s == "PTY" and not src.get("actor")))
+            s in ("MIL", "COP") and not _communal(tgt) and (
+                t in ("CVL", "OPP") or _is_crowd(tgt) or t == "PTY" and not tgt.get("actor")) or
+            t in ("MIL", "COP") and not _communal(src) and (
+                s in ("CVL", "OPP") or _is_crowd(src) or s == "PTY" and not src.get("actor")))
         protesting = bool(words & PROTEST_CONTEXT)
         clash = ev.cls.name == "clash"
         # a crowd that fights (not one that kills or attacks someone: ACLED codes that as an attack
