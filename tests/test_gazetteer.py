@@ -53,6 +53,7 @@ def fixture_sources() -> Sources:
         _city(4219000, "San Isidro", 33.9, -84.2, "US", 3000, "GA"),
         _city(4219100, "Many", 31.57, -93.48, "US", 2800, "LA"),  # a town named like a word
         _city(4409000, "Houston", 37.33, -91.96, "US", 2000, "MO"),  # in a county named like a state
+        _city(4219200, "Victoria Square", 32.5, -83.6, "US", 4000, "GA"),  # a town named like a square
         _city(5511077, "Reno", 39.52963, -119.8138, "US", 241445, "NV"),
     ]
     countries = {

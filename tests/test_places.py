@@ -531,3 +531,16 @@ def test_an_unknown_name_after_a_compass_adjective_is_an_area(model, places):
     by = {p.name: p for p in doc._.places}
     assert set(by) == {"Kabul", "Zorvan"}
     assert (by["Zorvan"].feature, by["Zorvan"].country, by["Zorvan"].lat) == ("other", "AF", by["Kabul"].lat)
+
+
+def test_a_square_named_like_a_small_town_far_away_is_a_square_of_the_articles_town(model, places):
+    # the fixture's village "Victoria Square" lies in Georgia, far from a Kabul story's places
+    words = ["KABUL", ":", "Crowds", "filled", "Victoria", "Square", "near", "Paghman", "."]
+    doc = _doc_with_ents(model, words, [("GPE", 0, 1), ("FAC", 4, 6), ("GPE", 7, 8)])
+    places(doc)
+    sq = {p.name: p for p in doc._.places}["Victoria Square"]
+    assert (sq.country, sq.feature) == ("AF", "other")
+    doc = _doc_with_ents(model, ["Crowds", "filled", "Victoria", "Square", "near", "Atlanta", "."],
+                         [("FAC", 2, 4), ("GPE", 5, 6)])
+    places(doc)
+    assert {p.name: p for p in doc._.places}["Victoria Square"].feature == "city"  # the Georgia town

@@ -959,6 +959,21 @@ class Places(Component):
             b = best[m.key]
             if b is not m and b.choice is not None and m.cue is None and b.choice in m.cands and m.margin < 1.0:
                 m.choice = b.choice
+        ctx = _Context(live)
+        for m in live:
+            if self._stray_street(doc, m, ctx):
+                m.choice = None  # placed like a street by `contain`
+
+    def _stray_street(self, doc, m: Mention, ctx: _Context) -> bool:
+        """Whether a name ending in a word for a way or square read as a small town far from every
+        other place of the article is the street it looks like ("Royal Street at Washington Square"
+        in a New Orleans story is not the town of Washington Square, Pennsylvania)."""
+        c = m.choice
+        if c is None or doc[m.end - 1].lower_ not in self.cues.street_words or m.end - m.start < 2:
+            return False
+        if c.feature not in ("city", "admin2") or c.population >= BIG_TOWN:
+            return False
+        return ctx.nearest_km(c, m.key, anchors=True, cap=200.0, enough=200.0) == math.inf
 
     def contain(self, doc, mentions: list[Mention]) -> None:
         """Place the places no gazetteer holds (streets, buildings, venues, parks: "Kingsley Road in
