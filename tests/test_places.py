@@ -544,3 +544,15 @@ def test_a_square_named_like_a_small_town_far_away_is_a_square_of_the_articles_t
                          [("FAC", 2, 4), ("GPE", 5, 6)])
     places(doc)
     assert {p.name: p for p in doc._.places}["Victoria Square"].feature == "city"  # the Georgia town
+
+
+def test_british_road_numbers_are_roads_of_a_british_story_only(model, places):
+    words = ["The", "A417", "to", "Cirencester", "and", "the", "A429", "southbound", "are", "closed", "."]
+    doc = _doc_with_ents(model, words, [("GPE", 3, 4)])
+    places(doc)
+    by = {p.name: p for p in doc._.places}
+    assert by["A417"].country == "GB" and by["A429"].lat == by["Cirencester"].lat
+    words = ["The", "A380", "landed", "in", "Kabul", "."]  # an aircraft, in a story set elsewhere
+    doc = _doc_with_ents(model, words, [("GPE", 4, 5)])
+    places(doc)
+    assert [p.name for p in doc._.places] == ["Kabul"]

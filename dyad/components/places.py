@@ -30,6 +30,7 @@ gazetteer per document.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -50,6 +51,11 @@ DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern"
                         "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
                         "northwestern", "southeastern", "southwestern", "upper", "lower", "greater",
                         "mid", "downtown", "suburban", "rural", "coastal"})
+# British and Irish road numbers ("A417", "M4", "N7") and the countries that number roads so.
+ROAD_NUMBER = re.compile(r"[ABMN]\d{1,4}")
+ROAD_COUNTRIES = frozenset({"GB", "IE"})
+ROAD_NEXT = frozenset({"southbound", "northbound", "eastbound", "westbound", "carriageway", "junction", "road",
+                       "motorway", "roundabout", "slip"})
 # Compass adjectives as prose writes them before the name of an area ("in eastern Ghouta").
 COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                      "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
@@ -312,6 +318,7 @@ class Places(Component):
                 taken[i] = True
         mentions.extend(self._facilities(doc, taken, inside))
         mentions.extend(self._parts(doc, taken, inside))
+        mentions.extend(self._roads(doc, taken))
         for s, e in matches:
             if any(taken[s:e]):
                 continue
@@ -471,6 +478,23 @@ class Places(Component):
                                why="region"))
             for k in range(i + 1, j):
                 taken[k] = True
+        return out
+
+    def _roads(self, doc, taken: list[bool]) -> list[Mention]:
+        """British and Irish road numbers where prose names a road ("The A417 heading south", "via the
+        A436, A40 and A429", "the M4 westbound"): kept only in stories set in those countries (see
+        `contain`), since "the A380" or "an M16" elsewhere is an aircraft or a rifle."""
+        out = []
+        for i, tok in enumerate(doc):
+            if taken[i] or not ROAD_NUMBER.fullmatch(tok.text):
+                continue
+            prev = doc[i - 1].lower_ if i else ""
+            nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+            listed = prev in (",", "and") and i >= 2 and ROAD_NUMBER.fullmatch(doc[i - 2].text) is not None
+            if prev in ("the", "via", "onto") or listed or nxt in ROAD_NEXT:
+                out.append(Mention(start=i, end=i + 1, key=tok.lower_, cands=(), label="ROAD", strong=True,
+                                   accepted=True, why="road"))
+                taken[i] = True
         return out
 
     def _names_town(self, text: str) -> bool:
@@ -984,10 +1008,15 @@ class Places(Component):
         given: a located approximation, not the feature's own position."""
         placed = [m for m in mentions if m.accepted and m.choice is not None]
         pending = [m for m in mentions if m.accepted and m.choice is None]
-        if not placed or not pending:
-            return
-        main = self._main_town(placed)
+        main = self._main_town(placed) if placed and pending else None
         for m in pending:
+            if m.why == "road" and (main is None or main.country not in ROAD_COUNTRIES):
+                m.accepted = False  # "the A380" in a story set elsewhere is an aircraft
+        if not placed:
+            return
+        for m in pending:
+            if not m.accepted:
+                continue
             c = self._holder(doc, m, placed) or main
             if c is not None:
                 m.choice = replace(c, feature="landmark", geonameid=None, population=0, alt=False, capital=False)
