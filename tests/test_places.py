@@ -556,3 +556,12 @@ def test_british_road_numbers_are_roads_of_a_british_story_only(model, places):
     doc = _doc_with_ents(model, words, [("GPE", 4, 5)])
     places(doc)
     assert [p.name for p in doc._.places] == ["Kabul"]
+
+
+def test_a_name_before_a_word_for_a_site_is_the_site(model, places):
+    words = ["Traffic", "backed", "up", "from", "the", "Kelso", "roundabout", "to", "Atlanta", "and", "a",
+             "Chinese", "restaurant", "."]
+    doc = _doc_with_ents(model, words, [("GPE", 8, 9), ("NORP", 11, 12)])
+    places(doc)
+    by = {p.name: p for p in doc._.places}
+    assert set(by) == {"Kelso", "Atlanta"} and by["Kelso"].lat == by["Atlanta"].lat

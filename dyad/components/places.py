@@ -173,6 +173,7 @@ class Cues:
         self.street_words = frozenset(cues.get("street_words", ()))
         self.name_endings = frozenset(cues.get("name_endings", ()))
         self.natural_heads = frozenset(cues.get("natural_heads", ()))
+        self.site_words = frozenset(cues.get("site_words", ()))
         self.feature: dict[str, str] = {}
         for feat, key in (("admin1", "admin1_words"), ("admin2", "admin2_words"), ("city", "city_words")):
             for w in cues.get(key, ()):
@@ -319,6 +320,7 @@ class Places(Component):
         mentions.extend(self._facilities(doc, taken, inside))
         mentions.extend(self._parts(doc, taken, inside))
         mentions.extend(self._roads(doc, taken))
+        mentions.extend(self._named_before_kind(doc, taken, inside))
         for s, e in matches:
             if any(taken[s:e]):
                 continue
@@ -477,6 +479,32 @@ class Places(Component):
             out.append(Mention(start=i + 1, end=j, key=key, cands=(), label="LOC", strong=True, accepted=True,
                                why="region"))
             for k in range(i + 1, j):
+                taken[k] = True
+        return out
+
+    def _named_before_kind(self, doc, taken: list[bool], inside: list[str]) -> list[Mention]:
+        """A name no gazetteer holds before a lower-case word for a kind of site ("the Air Balloon
+        roundabout", "Seasons restaurant", "the Rosewood cemetery"): the name is the site's, placed
+        like a street. Only words for sites that are named after their place or owner, never a
+        company's premises ("facility", "plant", "store"), and not a person's or nationality's name."""
+        heads = self.cues.site_words
+        out = []
+        for i, tok in enumerate(doc):
+            if i == 0 or tok.text not in heads:
+                continue
+            s = i
+            while s > 0 and i - s < 4 and self._cap(doc[s - 1]) and doc[s - 1].is_alpha and not taken[s - 1] \
+                    and doc[s - 1].text not in DETERMINERS and inside[s - 1] not in ("PERSON", "NORP", "DATE"):
+                s -= 1
+            if s == i or doc[s].is_sent_start or s > 0 and self._cap(doc[s - 1]):
+                continue  # nothing named, a sentence's first word, or a longer name with a person in it
+            text = doc[s:i].text
+            if self.gaz.has_key(normalize(text)) or self.gaz.is_demonym(text) or all(
+                    t.lower_ in self.cues.generic or t.lower_ in DIRECTIONS for t in doc[s:i]):
+                continue
+            out.append(Mention(start=s, end=i, key=normalize(text), cands=(), label="FAC", strong=True,
+                               accepted=True, why="site"))
+            for k in range(s, i):
                 taken[k] = True
         return out
 
