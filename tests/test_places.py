@@ -565,3 +565,13 @@ def test_a_name_before_a_word_for_a_site_is_the_site(model, places):
     places(doc)
     by = {p.name: p for p in doc._.places}
     assert set(by) == {"Kelso", "Atlanta"} and by["Kelso"].lat == by["Atlanta"].lat
+
+
+def test_a_name_the_text_calls_a_place_is_the_place_where_a_mistagged_person_holds_it(model, places):
+    # "Tanai Gas Station" read as a person's name makes "Tanai" a person word; "the Tanai area" says
+    # in the text that Tanai is a place, so "in Tanai" is the town (and the station named after it)
+    words = ["Staff", "of", "Tanai", "Gas", "Station", "said", "the", "Tanai", "area", "is", "calm", ".",
+             "He", "lives", "in", "Tanai", "."]
+    doc = _doc_with_ents(model, words, [("PERSON", 2, 5), ("PERSON", 15, 16)])
+    places(doc)
+    assert [p.start for p in doc._.places if p.name == "Tanai"] == [doc[2].idx, doc[7].idx, doc[15].idx]

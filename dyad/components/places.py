@@ -78,6 +78,10 @@ BIG_QUALIFIER = 300_000
 BIG_ALT = 200_000
 # Population from which a town's acceptance anywhere in an article vouches for its other mentions.
 BIG_TOWN = 50_000
+# Reasons that say in the text itself that a name is a place ("the Riverdale area", "TORRINGTON —",
+# "Chowchilla, Calif."): the name's other mentions are the place even where a mis-tagged person's
+# name holds the word ("Riverdale Luke Oil" tagged PERSON).
+TOLD = frozenset({"cue", "dateline", "adjacent", "qualifier"})
 # Reasons for taking a weak mention as a place that also hold for the name's other mentions.
 SPREADING = frozenset({"ner", "cue", "list", "adjacent", "prep", "prominent", "spread", "dateline", "landmark",
                        "residence", "district"})
@@ -745,10 +749,11 @@ class Places(Component):
         while changed:
             changed = False
             sure = {m.key for m in mentions if m.accepted and m.cands and (m.why in SPREADING or self._big_town(m))}
+            told = {m.key for m in mentions if m.accepted and m.cands and m.why in TOLD}
             for m in mentions:
                 if m.accepted or not m.cands:
                     continue
-                why = self._accept(doc, m, mentions, groups, sure)
+                why = self._accept(doc, m, mentions, groups, sure, told)
                 if why:
                     m.accepted, m.why = True, why
                     changed = True
@@ -775,14 +780,15 @@ class Places(Component):
         # "\u201d" after a dateline is a mis-decoded dash in older feeds ("RICHLAND \u201d A ...")
         return m.end < len(doc) and doc[m.end].text in DATELINE_MARKS
 
-    def _accept(self, doc, m: Mention, mentions, groups, sure: set[str]) -> str | None:
+    def _accept(self, doc, m: Mention, mentions, groups, sure: set[str],
+                told: frozenset[str] = frozenset()) -> str | None:
         """Why a weak mention is a place (None: it is not). The reasons in SPREADING also vouch for
         the name's other mentions in the article; the others (a name inside an organisation's name,
         a modifier) hold only where they are."""
         if m.dateline:
             return "dateline"
-        if m.person and m.cue is None and not (m.key in sure and self._big_town(m)
-                                               and self._mostly_place(doc, doc[m.start].lower_)):
+        if m.person and m.cue is None and m.key not in told and not (
+                m.key in sure and self._big_town(m) and self._mostly_place(doc, doc[m.start].lower_)):
             return None  # "Tyler" of "Tyler Williams" ..., but not "Sochi" in one mis-tagged title
         span = doc[m.start:m.end]
         if m.end - m.start == 1 and (span[0].lower_ in self.cues.generic or span[0].is_stop and not span[0].is_upper):
