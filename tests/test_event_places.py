@@ -28,6 +28,8 @@ def _at(doc, name):
     ("Police killed a man at Kibera (Nairobi) on Sunday.", "Nairobi", True),
     ("A girl was slashed in Mlango Kubwa area of Pangani on Friday.", "Pangani", True),
     ("Police raided a flat in Nairobi's Githurai estate.", "Nairobi", True),
+    ("Staff protested at the headquarters of the Ministry of Finance, Abuja, on Monday.", "Abuja", True),
+    ("The Ministry of Finance, Abuja, said the staff would be paid.", "Abuja", False),
     ("Nairobi said the talks had failed.", "Nairobi", False),
     ("Kabul's decision angered Islamabad.", "Kabul", False),
     ("Talks between Islamabad and Kabul resumed.", "Kabul", False),

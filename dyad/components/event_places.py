@@ -77,7 +77,9 @@ NEAR_WORDS = frozenset({"next", "close", "near", "adjacent", "closer"})  # "clos
 # names of ways: "Lagos Road" in Nairobi, "Mombasa Road" at Mlolongo are streets, not the towns
 WAY_WORDS = frozenset({"road", "rd", "street", "st", "avenue", "highway", "drive", "lane", "way", "bypass"})
 # words between a scene preposition and the place that holds the scene ("in Huruma Estate, Nairobi")
-_HOLDER_TYPE = frozenset(w for w in PLACE_TYPE_WORDS if " " not in w)
+_HOLDER_TYPE = frozenset(w for w in PLACE_TYPE_WORDS if " " not in w) | {
+    "headquarters", "offices", "office", "premises", "gates", "outskirts", "parts", "part", "section"}
+_HOLDER_LINKS = frozenset({",", "(", "[", "-", "'s", "’s", "of", "a", "an"})
 
 
 def _first_token(doc: Doc, start: int):
@@ -99,25 +101,25 @@ def locative(doc: Doc, start: int, words: frozenset[str] | set[str] = LOCATIVE_W
 def scene(doc: Doc, start: int) -> bool:
     """Whether a place is told as where something is: after a scene preposition ("in Mandera",
     "at the market"), or as the holder of such a place ("in Huruma Estate, Nairobi", "at Kibera
-    (Nairobi)", "in Mlango Kubwa area of Pangani", "in Nairobi's Githurai"). Such a mention is no
-    actor even where the parse makes it a subject or possessor."""
+    (Nairobi)", "in Mlango Kubwa area of Pangani", "in Nairobi's Githurai", "at the headquarters of
+    the Ministry of Finance, Abuja"). Such a mention is no actor even where the parse makes it a
+    subject or possessor."""
     i = _first_token(doc, start)
-    if i is None:
+    if i is None or i == 0:
         return False
-    j, steps = i - 1, 0
-    while j >= 0 and steps < 10:
+    first = doc[i - 1].lower_
+    if first in SCENE_WORDS:
+        return True
+    # the place itself must follow a comma, a bracket or "the", or be what a named place lies "of"
+    if first not in (",", "(", "[", "the") and not (first == "of" and i > 1 and doc[i - 2].lower_ in _HOLDER_TYPE):
+        return False
+    for j in range(i - 2, max(-1, i - 14), -1):
         t = doc[j]
         low = t.lower_
         if low in SCENE_WORDS:
             return True
-        if low == "of" and j > 0 and doc[j - 1].lower_ in _HOLDER_TYPE:
-            j, steps = j - 1, steps + 1  # "X area of Y": on to what X lies in
-            continue
-        if not (t.is_title or t.is_upper or low in _HOLDER_TYPE or low in (",", "(", "[", "-", "'s", "’s")):
+        if not (t.is_title or t.is_upper or low in _HOLDER_TYPE or low in _HOLDER_LINKS):
             return False
-        if steps == 0 and low not in (",", "(", "[", "the"):
-            return False  # the place itself must follow a preposition, a comma or a bracket
-        j, steps = j - 1, steps + 1
     return False
 
 
