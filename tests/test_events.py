@@ -568,3 +568,12 @@ def test_an_attacker_is_not_its_own_target():
                   "wounding six of them.")
     assert ev.acled_subtype == "Attack"
     assert ev.target is None or ev.target.name != ev.source.name
+
+
+def test_security_forces_answering_an_attack_make_it_a_battle():
+    _, ev = first("Unknown attackers raided a village in Tana River, killing a woman. Police officers pursued "
+                  "the raiders, killing three.")
+    assert ev.acled_subtype == "Armed clash"
+    assert "attackers" in ev.source.name  # an agent noun that is a trigger is still the source
+    _, ev = first("Armed men attacked a farm near Molo and burned six houses, killing a farmer.")
+    assert ev.acled_subtype == "Attack"

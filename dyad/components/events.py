@@ -86,6 +86,9 @@ COMMUNAL = {"clan", "clans", "tribal", "tribe", "ethnic", "community", "communit
 ELECTION_WORDS = {"election", "elections", "electoral", "poll", "polls", "vote", "voting", "post-election", "ballot"}
 # acts that outweigh an abduction told with them: ACLED codes a raid that kills and abducts as the attack
 OUTWEIGH_ABDUCTION = {"kill", "primitive"}
+# trigger nouns that name the people who act ("unknown attackers raided a village"): as a subject
+# they are the event's source, not the event itself
+AGENT_TRIGGERS = {"attacker", "assailant", "gunman", "gunmen", "kidnapper", "hijacker", "rioter", "bomber"}
 ANAPHORIC_DETS = {"the", "this", "these", "that", "those", "such"}
 
 
@@ -799,6 +802,33 @@ def _is_crowd(participant: dict, communal: bool = True) -> bool:
     return (participant.get("actor") is None or len(name) > 1) and participant.get("sector") not in ARMED_SECTORS
 
 
+# security forces' response to an attack: "police intervened, killing three raiders", "officers
+# returned fire", "police responded, shooting dead two"
+RESPONSE_VERBS = {"intervene", "respond", "fire", "repulse", "pursue", "engage", "return", "repel", "chase"}
+
+
+def _security_response(doc: Doc, ev) -> bool:
+    """Whether security forces answer the event with lethal force in its sentences or the next one
+    ("Raiders attacked a village. Police intervened, killing three of them."): the attackers then
+    fought an armed side, which ACLED codes as a battle."""
+    sents = ev.sentences()
+    if not sents:
+        return False
+    last = sents[-1]
+    nxt = doc[last.end].sent if last.end < len(doc) else None
+    for sent in sents + ([nxt] if nxt is not None else []):
+        for t in sent:
+            opened_fire = t.lemma_.lower() == "open" and any(c.lemma_.lower() == "fire" for c in t.children)
+            if t.lemma_.lower() not in RESPONSE_VERBS and not opened_fire or t.pos_ != "VERB":
+                continue
+            subj = _child(t, "nsubj")
+            if subj is None or sector_noun(subj) not in ("COP", "MIL"):
+                continue
+            if any(w.lemma_.lower() in ("kill", "shoot") for w in doc[t.i + 1:sent.end]):
+                return True
+    return False
+
+
 def _speaker_actor(doc: Doc, token: Token):
     """'we' inside a quote stands for the speaker's side: the speaker's state, else the speaker."""
     for q in doc._.quotes or []:
@@ -1168,7 +1198,8 @@ class Events(Component):
                 break
         for trig in ev.triggers:
             src, tgt = roles(trig.token)
-            if src is not None and lexicon().triggers.get(src.lemma_.lower()):
+            if src is not None and lexicon().triggers.get(src.lemma_.lower()) and \
+                    src.lemma_.lower() not in AGENT_TRIGGERS:
                 src = None  # "the strikes killed ..." — the subject is the event itself
             if ev.source is None and src is not None:
                 ev.source = event_actor(doc, src, place_country)
@@ -1273,6 +1304,9 @@ class Events(Component):
                    if m.who and m.outcome in ("killed", "injured") and any(a <= m.start < b for a, b in spans)}
         if t == "CRM" and s is None and (ev.cls.name == "primitive" or words & LYNCH_WORDS):
             ev.cls = lex.classes["mob"]  # "suspected thieves were burnt to death": street justice
+            return
+        if ev.cls.name in ("attack", "kill", "primitive") and s not in ("MIL", "COP") and _security_response(doc, ev):
+            ev.cls = lex.classes["clash"]  # "raiders attacked a farm; police intervened, killing three"
             return
         if ev.cls.name == "primitive":
             return
