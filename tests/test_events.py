@@ -577,3 +577,12 @@ def test_security_forces_answering_an_attack_make_it_a_battle():
     assert "attackers" in ev.source.name  # an agent noun that is a trigger is still the source
     _, ev = first("Armed men attacked a farm near Molo and burned six houses, killing a farmer.")
     assert ev.acled_subtype == "Attack"
+
+
+def test_deaths_in_violence_between_two_sides_are_a_battle_toll():
+    _, ev = first("Two herders are killed in violence between Orma and Pokomo groups near Garsen on 12/03.")
+    assert ev.acled_subtype == "Armed clash"
+    # the fight told only as what an attack is linked to stays background
+    _, ev = first("A boy was hacked to death by raiders in Saku on Sunday. The attack is believed to be linked to "
+                  "violence between two clans.")
+    assert ev.acled_subtype == "Attack"

@@ -802,6 +802,24 @@ def _is_crowd(participant: dict, communal: bool = True) -> bool:
     return (participant.get("actor") is None or len(name) > 1) and participant.get("sector") not in ARMED_SECTORS
 
 
+# nouns of a fight that name its two sides with "between" ("violence between rival clans", "a
+# confrontation between farmers and pastoralists"); not its causes ("a dispute/tensions between")
+FIGHT_NOUNS = {"violence", "confrontation", "fight", "fighting", "skirmish", "melee", "battle", "clash"}
+
+
+def _fight_between(ev) -> Token | None:
+    """A fight noun with its two sides in the sentence of the event's main word: the deaths and
+    wounds told with it are that fight's toll, whoever is named as killing. (Not a later sentence,
+    which tells what the attack "is suspected to be linked to".)"""
+    for sent in [ev.main.sent]:
+        for t in sent:
+            if t.lemma_.lower() in FIGHT_NOUNS and t.pos_ == "NOUN" and any(
+                    c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst") and _child(c, "pobj") is not None
+                    for c in t.children):
+                return t
+    return None
+
+
 # security forces' response to an attack: "police intervened, killing three raiders", "officers
 # returned fire", "police responded, shooting dead two"
 RESPONSE_VERBS = {"intervene", "respond", "fire", "repulse", "pursue", "engage", "return", "repel", "chase"}
@@ -1261,8 +1279,11 @@ class Events(Component):
         if ev.cls.name == "violence" and not src and not tgt and words & ELECTION_WORDS:
             ev.cls = lex.classes["riot"]  # "violence reported during national elections": unorganised unrest
             return
+        fight = _fight_between(ev) if ev.cls.name in ("kill", "attack", "violence", "primitive") else None
+        if fight is not None:
+            ev.cls = lex.classes["clash"]  # "two killed in violence between rival clans": a two-sided fight
         s, t = src.get("sector"), tgt.get("sector")
-        sides = [p for p in (event_actor(doc, x) for x in clash_sides(ev.main)) if p is not None] \
+        sides = [p for p in (event_actor(doc, x) for x in clash_sides(fight or ev.main)) if p is not None] \
             if ev.cls.name == "clash" else []
         crowd_side = any(_is_crowd(p, communal=False) for p in sides) and \
             not any(p.get("sector") in ARMED_SECTORS for p in sides)
@@ -1315,7 +1336,7 @@ class Events(Component):
             # whoever attacks police, soldiers or an armed group fights a battle; security forces
             # who kill without a civilian target named fight the armed men they pursue
             ev.cls = lex.classes["clash"]
-        elif ev.cls.name == "clash" and t == "CVL" and ev.target_by == "clause" and (
+        elif ev.cls.name == "clash" and fight is None and t == "CVL" and ev.target_by == "clause" and (
                 any(p.get("name") == tgt.get("name") for p in sides) or
                 not sides and (tgt.get("name") or "").lower().split()[-1:] not in GENERIC_DEAD):
             # fighters who kill civilians they name attack them; "two people were killed in a clash"
