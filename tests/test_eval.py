@@ -485,3 +485,21 @@ def test_indirect_speech_matching_and_speakers():
     figures, support = score_indirect([(pred, gold)])
     assert figures["indirect_p"] == 0.5 and figures["indirect_r"] == 0.5
     assert figures["indirect_speaker_acc"] == 1.0 and support["indirect_speaker_acc"] == 1
+
+
+def test_date_agrees_at_the_gold_precision():
+    assert m.date_agrees("2021-08", "2021-08-19")
+    assert m.date_agrees("2021", "2021-12-31")
+    assert m.date_agrees("2021-08-19", "2021-08-19")
+    assert not m.date_agrees("2021-08-19", "2021-08-18")
+    assert not m.date_agrees("2021-08", None)
+    assert not m.date_agrees("", "2021-08-19")
+
+
+def test_event_date_is_scored_only_against_a_separate_publication_date():
+    from dyad.eval import datasets as ds
+
+    ucdp = {"date": "2014-01-26", "gold_extra": {"source_date": "2014-01-27"}}
+    acled = {"date": "2014-01-26", "gold_extra": {}}
+    assert ds.publication_of(ucdp) == "2014-01-27" and ds.published_of(ucdp) == "2014-01-27"
+    assert ds.publication_of(acled) is None and ds.published_of(acled) == "2014-01-26"

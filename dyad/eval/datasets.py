@@ -118,12 +118,19 @@ def iso_day(value) -> str | None:
 
 def published_of(record: dict) -> str | None:
     """The article date to anchor relative dates: the publication date where the gold has one
-    (hrdsattack `publish_date`, IndiaPoliceEvents/PolNeAR `publication_date`), else the event
-    `date` (ACLED/UCDP summaries are written about that day); only full ISO dates."""
+    (hrdsattack `publish_date`, IndiaPoliceEvents/PolNeAR `publication_date`, UCDP's `source_date`,
+    the date of the article the event was coded from), else the event `date` (ACLED summaries are
+    written about that day); only full ISO dates."""
+    return publication_of(record) or iso_day(record.get("date"))
+
+
+def publication_of(record: dict) -> str | None:
+    """The article's own publication date when the gold gives one apart from the event date: only
+    then can an event date be scored without handing dyad the answer as its anchor."""
     extra = record.get("gold_extra") or {}
     meta = record.get("meta") or {}
     for value in (extra.get("publish_date"), extra.get("publication_date"), meta.get("publication_date"),
-                  record.get("date")):
+                  extra.get("source_date")):
         day = iso_day(value)
         if day:
             return day

@@ -558,3 +558,11 @@ def mean_of(values: Iterable[float | None]) -> float | None:
     return statistics.fmean(vals) if vals else None
 
 
+def date_agrees(gold: str | None, pred: str | None) -> bool:
+    """Whether a predicted ISO date agrees with a gold date at the gold's precision: a gold year
+    ("2021") or month ("2021-08") is matched by any day inside it, a gold day only by that day."""
+    gold = str(gold or "").strip()
+    if not pred or len(gold) not in (4, 7, 10):
+        return False
+    return str(pred)[:len(gold)] == gold
+

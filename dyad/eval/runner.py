@@ -251,6 +251,15 @@ def score_events(gold: list[dict], reports: list[dict], family: str) -> tuple[di
     if placed:
         add({"place_161km": m.ratio(sum(placed), len(placed))}, {"place_161km": len(placed)})
 
+    # event date: only where the article's publication date is known apart from the gold event date
+    # (else the anchor handed to dyad would be the answer); the baseline takes the publication date
+    dated = [(g["date"], (e or {}).get("date"), ds.publication_of(g)) for g, e in zip(gold, events, strict=True)
+             if g.get("date") and ds.publication_of(g)]
+    if dated:
+        add({"event_date": m.ratio(sum(m.date_agrees(a, b) for a, b, _ in dated), len(dated)),
+             "event_date_baseline": m.ratio(sum(m.date_agrees(a, p) for a, _, p in dated), len(dated))},
+            {"event_date": len(dated), "event_date_baseline": len(dated)})
+
     countries = [(g["country"], (event_place(r, e) or {}).get("country"))
                  for g, r, e in zip(gold, reports, events, strict=True) if g.get("country")]
     if countries:
