@@ -575,3 +575,12 @@ def test_a_name_the_text_calls_a_place_is_the_place_where_a_mistagged_person_hol
     doc = _doc_with_ents(model, words, [("PERSON", 2, 5), ("PERSON", 15, 16)])
     places(doc)
     assert [p.start for p in doc._.places if p.name == "Tanai"] == [doc[2].idx, doc[7].idx, doc[15].idx]
+
+
+def test_a_place_entity_with_a_comma_is_a_place_and_its_holder(model, places):
+    # the model tags "Zarghun Track, Paktika" as one place; the track is held by the province
+    words = ["Races", "at", "Zarghun", "Track", ",", "Paktika", "."]
+    doc = _doc_with_ents(model, words, [("FAC", 2, 6)])
+    places(doc)
+    by = {p.name: p for p in doc._.places}
+    assert by["Paktika"].feature == "admin1" and by["Zarghun Track"].lat == by["Paktika"].lat

@@ -269,10 +269,8 @@ class Places(Component):
         matches = self._scan(doc)
         taken = [False] * n
         mentions: list[Mention] = []
-        for ent in doc.ents:
-            if ent.label_ not in PLACE_LABELS:
-                continue
-            s, e = self._trim(doc, ent.start, ent.end)
+        for s, e, label in self._place_spans(doc):
+            s, e = self._trim(doc, s, e)
             if s >= e or not any(t.text[:1].isupper() for t in doc[s:e]):
                 continue
             text = doc[s:e].text
@@ -287,14 +285,14 @@ class Places(Component):
                     break
             if any(taken[s:e]):
                 continue
-            m = self._mention(doc, s, e, ent.label_, strong=True)
+            m = self._mention(doc, s, e, label, strong=True)
             if self._body(m):
                 continue  # "talks between Israel and Hamas": the model's GPE, the dictionary's group
             if not m.cands and e - s == 1 and doc[s].lower_ in person_words:
                 continue  # "Saakashvili" tagged GPE, "Mikheil Saakashvili" elsewhere
             if not m.cands:
                 # names inside an unknown span: "Greece Italy", "Robinson College Cambridge"
-                subs = [self._mention(doc, ms, me, ent.label_, strong=True) for ms, me in matches
+                subs = [self._mention(doc, ms, me, label, strong=True) for ms, me in matches
                         if s <= ms and me <= e and m.key not in GENERIC_KEYS  # not "Coast" of "West Coast"
                         and not (me < e and doc[me].text in ("'s", "’s"))]  # nor "St. Peter" of "St. Peter's Basilica"
                 subs = [x for x in subs if x.cands and (self._standalone(doc, x) or self._opens(doc, x, s))
@@ -302,16 +300,16 @@ class Places(Component):
                 if not subs:
                     # a facility or office named after its town: "Hanover Town Hall", "Las Vegas
                     # City Marshal", "Augusta Herald" lie in (or speak for) the town
-                    head = self._leading_place(doc, s, e, ent.label_)
+                    head = self._leading_place(doc, s, e, label)
                     subs = [head] if head is not None else []
                 if subs:
                     mentions.extend(subs)
                     for i in range(s, e):
                         taken[i] = True
                     continue
-            if not m.cands and (doc[s].text.rstrip(".") in TITLES or (e - s == 1 and ent.label_ == "FAC")):
+            if not m.cands and (doc[s].text.rstrip(".") in TITLES or (e - s == 1 and label == "FAC")):
                 continue  # "Ms Raggi", "Sr", and lone unknown words the model called FAC ("Easter")
-            if ent.label_ != "GPE":
+            if label != "GPE":
                 # buildings and features: a translated alternate name of a town is no evidence
                 # ("White House" is an alternate name of Casablanca)
                 m.cands = tuple(c for c in m.cands if not c.alt)
@@ -351,6 +349,25 @@ class Places(Component):
         mentions.sort(key=lambda m: m.start)
         self._contexts(doc, mentions)
         return mentions
+
+    def _place_spans(self, doc) -> list[tuple[int, int, str]]:
+        """The model's place entities as (start, end, label), an entity in no gazetteer split at its
+        commas: "Thruxton, Hampshire" and "Donington Park, Leicestershire" are a place and the
+        division holding it, as the model tags "Chowchilla" and "Calif." apart."""
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in PLACE_LABELS:
+                continue
+            commas = [i for i in range(ent.start + 1, ent.end - 1) if doc[i].text == ","]
+            if not commas or self.gaz.has_key(normalize(ent.text)):
+                out.append((ent.start, ent.end, ent.label_))
+                continue
+            s = ent.start
+            for i in [*commas, ent.end]:
+                if i > s:
+                    out.append((s, i, ent.label_))
+                s = i + 1
+        return out
 
     def _mostly_place(self, doc, word: str) -> bool:
         """Whether the model reads a word as something other than a person more often than as part
