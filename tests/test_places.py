@@ -584,3 +584,11 @@ def test_a_place_entity_with_a_comma_is_a_place_and_its_holder(model, places):
     places(doc)
     by = {p.name: p for p in doc._.places}
     assert by["Paktika"].feature == "admin1" and by["Zarghun Track"].lat == by["Paktika"].lat
+
+
+def test_a_nationality_inside_an_organisations_name_is_its_country(model, places):
+    # "the Afghan Rail Authority" says where the body is; "Afghan officials" names a nationality
+    words = ["The", "Afghan", "Rail", "Authority", "and", "Afghan", "officials", "met", "."]
+    doc = _doc_with_ents(model, words, [("ORG", 0, 4), ("NORP", 5, 6)])
+    places(doc)
+    assert [(p.name, p.start, p.country, p.feature) for p in doc._.places] == [("Afghan", 4, "AF", "country")]

@@ -178,6 +178,7 @@ class Cues:
         self.name_endings = frozenset(cues.get("name_endings", ()))
         self.natural_heads = frozenset(cues.get("natural_heads", ()))
         self.site_words = frozenset(cues.get("site_words", ()))
+        self.continent_demonyms: dict[str, str] = dict(lexicon.get("demonyms", {}).get("continents", {}))
         self.feature: dict[str, str] = {}
         for feat, key in (("admin1", "admin1_words"), ("admin2", "admin2_words"), ("city", "city_words")):
             for w in cues.get(key, ()):
@@ -346,6 +347,7 @@ class Places(Component):
                 taken[i] = True
         mentions.extend(self._abbreviations(doc, taken))
         mentions.extend(self._adjectival(doc, taken))
+        mentions.extend(self._named_nationality(doc, taken))
         mentions.sort(key=lambda m: m.start)
         self._contexts(doc, mentions)
         return mentions
@@ -613,6 +615,41 @@ class Places(Component):
                 return None
         return Mention(start=i, end=i + 1, key=normalize(text), cands=cands, label="POSTAL", strong=True,
                        cue="admin1", accepted=True, why="postal")
+
+    def _named_nationality(self, doc, taken: list[bool]) -> list[Mention]:
+        """A nationality adjective inside the name of an organisation says where the organisation is,
+        as a country's own name there does ("Dutch Rail", "the Centre for Monitoring Indian Economy",
+        "the Single European Sky"): the country or continent, as a place. Alone or before people it
+        stays a nationality (SPEC); "the Dutch" or "Dutch officials" are not names."""
+        gaz = self.gaz
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or len(ent) < 2:
+                continue
+            for i in range(ent.start, ent.end):
+                tok = doc[i]
+                if taken[i] or not tok.text[:1].isupper() or i + 1 >= ent.end and i == ent.start:
+                    continue
+                if i > ent.start and gaz.demonym_of(doc[i - 1:i + 1].text):
+                    continue  # "South African": the two words name the country
+                cand = None
+                iso2 = gaz.demonym_of(tok.text)
+                if i + 1 < ent.end and gaz.demonym_of(doc[i:i + 2].text):
+                    iso2, end = gaz.demonym_of(doc[i:i + 2].text), i + 2
+                else:
+                    end = i + 1
+                if iso2:
+                    cand = gaz.country(iso2)
+                elif tok.text in self.cues.continent_demonyms:
+                    cand = next((c for c in gaz.lookup(self.cues.continent_demonyms[tok.text])
+                                 if c.feature == "region" and not c.alt), None)
+                if cand is None or any(taken[i:end]) or tok.text in ("American", "Americans"):
+                    continue  # "American" names the Americas as often as the US ("Pan American")
+                out.append(Mention(start=i, end=end, key=normalize(doc[i:end].text), cands=(cand,), label="in:ORG",
+                                   strong=True, accepted=True, why="nationality"))
+                for k in range(i, end):
+                    taken[k] = True
+        return out
 
     def _adjectival(self, doc, taken: list[bool]) -> list[Mention]:
         """A nationality adjective before a word for a place names the country as a location: "the
