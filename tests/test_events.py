@@ -586,3 +586,15 @@ def test_deaths_in_violence_between_two_sides_are_a_battle_toll():
     _, ev = first("A boy was hacked to death by raiders in Saku on Sunday. The attack is believed to be linked to "
                   "violence between two clans.")
     assert ev.acled_subtype == "Attack"
+
+
+@pytest.mark.parametrize("text, subtype", [
+    ("Rebels captured the town of Kidal without a fight on Sunday.", "Non-violent transfer of territory"),
+    ("Militants overtook a border village near Mandera overnight. No violence was reported.",
+     "Non-violent transfer of territory"),
+    ("Insurgents took over a police station near Garsen without resistance.", "Non-violent transfer of territory"),
+    ("Rebels captured the town of Kidal after heavy fighting on Sunday.", "Non-state actor overtakes territory"),
+])
+def test_ground_taken_without_a_fight_is_a_transfer(text, subtype):
+    _, ev = first(text)
+    assert ev.acled_subtype == subtype

@@ -820,6 +820,25 @@ def _fight_between(ev) -> Token | None:
     return None
 
 
+FIGHT_WORDS = {"violence", "fighting", "resistance", "clash", "casualty", "shot", "gunfire", "fight", "battle"}
+
+
+def _no_fight(doc: Doc, ev) -> bool:
+    """Whether the event's sentences or the next one say that no fighting took place ("no violence
+    was reported", "without resistance", "took the town without a fight"): ground taken so is a
+    non-violent transfer of territory."""
+    sents = ev.sentences()
+    if not sents:
+        return False
+    nxt = doc[sents[-1].end].sent if sents[-1].end < len(doc) else None
+    for sent in sents + ([nxt] if nxt is not None else []):
+        for t in sent:
+            if t.lemma_.lower() in FIGHT_WORDS and (
+                    any(c.lower_ in ("no", "without") for c in t.children) or t.head.lower_ == "without"):
+                return True
+    return False
+
+
 # security forces' response to an attack: "police intervened, killing three raiders", "officers
 # returned fire", "police responded, shooting dead two"
 RESPONSE_VERBS = {"intervene", "respond", "fire", "repulse", "pursue", "engage", "return", "repel", "chase"}
@@ -1177,6 +1196,8 @@ class Events(Component):
                     break
         if best.name == "disrupted":
             best = _remote_destruction(ev) or best
+        if best.name in ("overtake", "regain") and _no_fight(doc, ev):
+            best = lex.classes["transfer"]  # "overtook the village; no violence was reported"
         if family == "protest" and best.name in ("protest", "protest_intervention", "riot"):
             aside = set().union(*(_aside_tokens(t.token) for t in ev.triggers if t.cls.family == "protest"))
             violent = any(t.cls.family == "violence" and t.token.i not in aside and _own_violence(t)
