@@ -592,3 +592,11 @@ def test_a_nationality_inside_an_organisations_name_is_its_country(model, places
     doc = _doc_with_ents(model, words, [("ORG", 0, 4), ("NORP", 5, 6)])
     places(doc)
     assert [(p.name, p.start, p.country, p.feature) for p in doc._.places] == [("Afghan", 4, "AF", "country")]
+
+
+def test_a_patrons_name_the_model_calls_a_place_before_a_building_word_is_the_building(model, places):
+    words = ["Mass", "in", "St.", "Paris", "'s", "Cathedral", "in", "Kabul", "."]
+    doc = _doc_with_ents(model, words, [("GPE", 2, 5), ("GPE", 7, 8)])
+    places(doc)
+    by = {p.name: p for p in doc._.places}
+    assert by["St. Paris 's Cathedral"].country == "AF" and "St. Paris" not in by  # (Doc words joined by spaces)

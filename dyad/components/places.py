@@ -286,6 +286,14 @@ class Places(Component):
                     break
             if any(taken[s:e]):
                 continue
+            if e + 1 < len(doc) and doc[e].text in ("'s", "’s") and doc[e + 1].text[:1].isupper() \
+                    and doc[e + 1].lower_ in self.cues.facility_words and not taken[e + 1]:
+                # "St. Peter's Basilica" (the model's GPE "St. Peter's"): a patron's building, not a place named so
+                mentions.append(Mention(start=s, end=e + 2, key=normalize(doc[s:e + 2].text), cands=(), label="FAC",
+                                        strong=True, accepted=True, why="facility"))
+                for i in range(s, e + 2):
+                    taken[i] = True
+                continue
             m = self._mention(doc, s, e, label, strong=True)
             if self._body(m):
                 continue  # "talks between Israel and Hamas": the model's GPE, the dictionary's group
