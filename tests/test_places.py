@@ -600,3 +600,11 @@ def test_a_patrons_name_the_model_calls_a_place_before_a_building_word_is_the_bu
     places(doc)
     by = {p.name: p for p in doc._.places}
     assert by["St. Paris 's Cathedral"].country == "AF" and "St. Paris" not in by  # (Doc words joined by spaces)
+
+
+def test_a_town_inside_an_institutions_name_gives_way_to_where_the_text_puts_it(model, places):
+    words = ["She", "teaches", "at", "the", "University", "of", "Savannah", "in", "Kabul", "."]
+    doc = _doc_with_ents(model, words, [("ORG", 4, 7), ("GPE", 8, 9)])
+    places(doc)
+    by = {p.name: p for p in doc._.places}
+    assert by["Savannah"].country == "AF" and by["Savannah"].lat == by["Kabul"].lat

@@ -56,6 +56,8 @@ ROAD_NUMBER = re.compile(r"[ABMN]\d{1,4}")
 ROAD_COUNTRIES = frozenset({"GB", "IE"})
 ROAD_NEXT = frozenset({"southbound", "northbound", "eastbound", "westbound", "carriageway", "junction", "road",
                        "motorway", "roundabout", "slip"})
+# Distance beyond which a name inside an institution's name is not where the text places the institution.
+HELD_KM = 161.0
 # Compass adjectives as prose writes them before the name of an area ("in eastern Ghouta").
 COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                      "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
@@ -1083,6 +1085,27 @@ class Places(Component):
         for m in live:
             if self._stray_street(doc, m, ctx):
                 m.choice = None  # placed like a street by `contain`
+        self._held_bodies(doc, live)
+
+    def _held_bodies(self, doc, live: list[Mention]) -> None:
+        """A name inside an institution's name that the text then places elsewhere ("the University of
+        St. Thomas in Houston, Texas", "the Guildhall School of Music in London"): the institution is
+        where the text says, so a reading of the inner name far from there gives way to that place."""
+        by_start = {m.start: m for m in live}
+        for m in live:
+            if m.why != "embedded" or m.choice is None or m.choice.feature not in ("city", "admin2"):
+                continue  # a country or state in the name stays itself ("the U.S. Naval Observatory in Washington")
+            ent = next((e for e in doc.ents if e.start <= m.start < e.end), None)
+            if ent is None or ent.label_ not in ("ORG", "FAC") or ent.end + 1 >= len(doc):
+                continue
+            if doc[ent.end].lower_ not in ("in", "at"):
+                continue
+            holder = by_start.get(ent.end + 1)
+            c = holder.choice if holder is not None else None
+            if c is None or c.feature not in TOWNISH or holder.margin < 1.0:
+                continue
+            if distance_km(m.choice.lat, m.choice.lon, c.lat, c.lon) > HELD_KM:
+                m.choice = replace(c, feature="landmark", geonameid=None, population=0, alt=False, capital=False)
 
     def _stray_street(self, doc, m: Mention, ctx: _Context) -> bool:
         """Whether a name ending in a word for a way or square read as a small town far from every
