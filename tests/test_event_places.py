@@ -127,3 +127,49 @@ def test_every_mention_of_a_namesake_follows_its_container():
     kiunga = [q for q in r.places if q.name == "Kiunga" and q.lat is not None]
     if lamu and kiunga and kiunga[0].country != lamu[0].country:
         assert p is not None and p.country == lamu[0].country
+
+
+class _P:
+    """A resolved place as the places component gives it (only the fields event_places reads)."""
+
+    def __init__(self, doc, name, feature, country, lat, lon, nth=1):
+        at = -1
+        for _ in range(nth):
+            at = doc.text.index(name, at + 1)
+        self.id, self.name, self.start, self.end = f"{name}{nth}", name, at, at + len(name)
+        self.feature, self.country, self.lat, self.lon = feature, country, lat, lon
+
+
+def test_home_country_counts_one_reading_however_spelt(nlp):
+    """'US', 'U.S.' and 'America' are one reading; a place named again and again still weighs."""
+    doc = nlp.make_doc("US, U.S. and America talk about Hong Kong; Hong Kong, Hong Kong and Hong Kong again.")
+    places = [_P(doc, "US", "country", "US", 39.8, -98.6), _P(doc, "U.S.", "country", "US", 39.8, -98.6),
+              _P(doc, "America", "country", "US", 39.8, -98.6)]
+    places += [_P(doc, "Hong Kong", "city", "HK", 22.3, 114.2, n) for n in (1, 2, 3, 4)]
+    assert home_country(doc, places) == "HK"
+
+
+def test_namesakes_need_distance_and_a_plausible_holder(nlp):
+    from dyad.components.event_places import namesakes
+    # far apart and told inside: a namesake, and its later bare mention follows the first
+    doc = nlp.make_doc("A bomb hit Kiunga, Lamu on Tuesday; the convoy was going to Kiunga.")
+    k1 = _P(doc, "Kiunga", "city", "PG", -6.1, 141.3)
+    lamu = _P(doc, "Lamu", "admin1", "KE", -2.2, 40.8)
+    k2 = _P(doc, "Kiunga", "city", "PG", -6.1, 141.3, 2)
+    out = namesakes(doc, [k1, lamu, k2])
+    assert out[(k1.start, k1.end)] is lamu and out[(k2.start, k2.end)] is lamu
+    # a reading across a nearby border is no namesake
+    doc = nlp.make_doc("They were held in the Beit Hanina neighbourhood of Jerusalem.")
+    bh, jer = _P(doc, "Beit Hanina", "city", "PS", 31.83, 35.22), _P(doc, "Jerusalem", "city", "IL", 31.77, 35.22)
+    assert namesakes(doc, [bh, jer]) == {}
+    # a province listed before a town (a dateline) is not inside it
+    doc = nlp.make_doc("NORTH COTABATO, Montoro: A villager was hurt in Pikit.")
+    nc, mo = _P(doc, "NORTH COTABATO", "admin2", "PH", 7.1, 124.8), _P(doc, "Montoro", "city", "IT", 40.8, 14.8)
+    assert namesakes(doc, [nc, mo]) == {}
+
+
+def test_a_place_after_the_place_holding_it_by_possessive_comes_first():
+    _, _, p = first_place("A man was attacked by a gang near a park in Sydney's Sunshine West on Sunday.")
+    names = {"Sunshine West", "Sydney"}
+    if p is not None and p.name in names:
+        assert p.name == "Sunshine West"

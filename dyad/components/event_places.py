@@ -58,6 +58,11 @@ def namesakes(doc: Doc, places) -> dict[tuple[int, int], object]:
             if b.country == a.country and (b.feature not in ("city", "locality", "other") or _km(a, b) < FAR_KM
                                            or not re.search(r"\b(?:in|of|near|at)\b|\(", gap)):
                 continue  # same country, and near enough to lie inside it or only listed with it
+            if b.country != a.country and _km(a, b) < FAR_KM:
+                continue  # a reading across a nearby border ("Beit Hanina ... of Jerusalem"), no namesake
+            if a.feature in ("admin1", "admin2", "region") and b.feature in ("city", "locality") \
+                    and not re.search(r"\w", gap):
+                continue  # a province only listed before a town ("NORTH COTABATO, Montoro Superiore:")
             if CONTAINER_GAP.match(gap):
                 out[(a.start, a.end)] = b
                 break
@@ -148,17 +153,22 @@ def way(doc: Doc, p) -> bool:
     return doc[i + 1].lower_.rstrip(".") in WAY_WORDS and doc[i + 1].is_title
 
 
+REPEAT_WEIGHT = 0.25  # what each further mention of a place adds to its country's count
+
+
 def home_country(doc: Doc, places, readings_abroad: dict | None = None) -> str | None:
     """The country most of an article's resolved places lie in (ties: the first named).
 
     Names of countries and provinces weigh double: they are rarely misread, where a village
-    name often has namesakes abroad ("Marti, Samburu": Samburu is the evidence). Each name counts
-    once however often it is repeated (a misread campaign or party name is often repeated: "the
-    Jubilee candidate"), half when it only names a street, and not at all when it is only where
-    people came from or went to ("travelling to Somalia") or is read abroad although the text puts
-    it inside another place."""
+    name often has namesakes abroad ("Marti, Samburu": Samburu is the evidence). A reading counts
+    fully once and little for each repeat, however it is spelt ("US", "U.S.", "America"): a misread
+    campaign or party name is often repeated ("the Jubilee candidate"), yet the place a long story
+    is about is named again and again. A street name counts half; a place that is only where people
+    came from or went to ("travelling to Somalia"), or is read abroad although the text puts it
+    inside another place, not at all."""
     abroad = readings_abroad or {}
-    weights: dict[tuple[str, str], float] = {}
+    weights: dict[tuple, float] = {}
+    repeats: dict[tuple, int] = {}
     for p in places:
         if not p.country or p.lat is None or (p.start, p.end) in abroad or path(doc, p.start):
             continue
@@ -167,12 +177,25 @@ def home_country(doc: Doc, places, readings_abroad: dict | None = None) -> str |
         # for a town is weak evidence ("Lagos Road" in Nairobi)
         w = (2 if p.feature == "admin1" else 1) + 0.5 * locative(doc, p.start, LOCATIVE_WORDS - {"of"})
         w = w / 2 if way(doc, p) else w
-        key = (p.name.lower(), p.country)
+        key = (p.country, round(p.lat, 2), round(p.lon, 2))  # one reading: "US", "U.S.", "America"
         weights[key] = max(weights.get(key, 0), w)
+        repeats[key] = repeats.get(key, -1) + 1
     counts: dict[str, float] = {}
-    for (_, country), w in weights.items():
-        counts[country] = counts.get(country, 0) + w
+    for key, w in weights.items():
+        counts[key[0]] = counts.get(key[0], 0) + w + REPEAT_WEIGHT * repeats[key]
     return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+def _possessive_holders(doc: Doc, chosen) -> set[tuple[int, int]]:
+    """Places that hold another resolved place of the list by a possessive ("Sydney's Sunshine
+    West", "Nairobi's Eastleigh"): the held place is the more precise scene."""
+    starts = {p.start for p in chosen if p.lat is not None}
+    out = set()
+    for p in chosen:
+        i = _first_token(doc, p.end - 1)
+        if i is not None and i + 2 < len(doc) and doc[i + 1].lower_ in ("'s", "’s") and doc[i + 2].idx in starts:
+            out.add((p.start, p.end))
+    return out
 
 
 def event_places(doc: Doc, ev, readings_abroad: dict) -> list[str]:
@@ -217,16 +240,19 @@ def event_places(doc: Doc, ev, readings_abroad: dict) -> list[str]:
     src_country = (ev.source or {}).get("country")
     if len(chosen) > 1:
         chosen = [p for p in chosen if not (p.feature == "country" and p.country == src_country)] or chosen
+    holders = _possessive_holders(doc, chosen)
     order = {"locality": 0, "city": 0, "admin2": 1, "admin1": 2, "region": 3, "other": 3, "country": 4}
     # resolved places first, then those of the article's own country (a reading in another
     # country is more likely a misresolved namesake), then where the event happened ("in X",
     # "at X") before places named as modifiers ("the Garissa attack") and before origins and
-    # destinations ("raiders from Sudan") and streets ("Lagos Road"), then the most specific
+    # destinations ("raiders from Sudan") and streets ("Lagos Road"), a place after the place it
+    # holds ("in Sydney's Sunshine West", "south Kashmir's Pulwama district"), then the most specific
     # (a namesake read abroad inside a place of another country counts as unresolved; a country
     # comes after any resolved place inside one)
     chosen.sort(key=lambda p: (p.lat is None or (p.start, p.end) in readings_abroad,
                                home is not None and p.country not in (home, None), p.feature == "country",
-                               path(doc, p.start) or way(doc, p), not locative(doc, p.start),
+                               path(doc, p.start) or way(doc, p), (p.start, p.end) in holders,
+                               not locative(doc, p.start),
                                order.get(p.feature or "other", 3), p.start))
     seen, ids = set(), []
     for p in chosen:
