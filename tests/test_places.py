@@ -608,3 +608,11 @@ def test_a_town_inside_an_institutions_name_gives_way_to_where_the_text_puts_it(
     places(doc)
     by = {p.name: p for p in doc._.places}
     assert by["Savannah"].country == "AF" and by["Savannah"].lat == by["Kabul"].lat
+
+
+def test_a_place_before_based_is_where_a_body_is_based(model, places):
+    # the model calls "Paktika" a person here; "-based" says it is a place
+    words = ["The", "Paktika", "-", "based", "team", "won", "."]
+    doc = _doc_with_ents(model, words, [("PERSON", 1, 2)])
+    places(doc)
+    assert [p.name for p in doc._.places] == ["Paktika"]

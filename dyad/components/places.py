@@ -851,6 +851,9 @@ class Places(Component):
         a modifier) hold only where they are."""
         if m.dateline:
             return "dateline"
+        if m.end + 1 < len(doc) and doc[m.end].text in ("-", "\u2013") and doc[m.end + 1].lower_ == "based" \
+                and (self._town(m) or _divisional(m)):
+            return "based"  # "a Kent-based team", "the London-based group": where it is based
         if m.person and m.cue is None and m.key not in told and not (
                 m.key in sure and self._big_town(m) and self._mostly_place(doc, doc[m.start].lower_)):
             return None  # "Tyler" of "Tyler Williams" ..., but not "Sochi" in one mis-tagged title
@@ -1406,6 +1409,11 @@ def _link_adjacent(doc, live: list[Mention], lists: set[int] = frozenset()) -> N
             if any(doc[k].lower_ in ("and", "or", "&") for k in gap):
                 continue
             m.adjacent.append(o)
+
+
+def _divisional(m: Mention) -> bool:
+    """Whether one of the first candidates is a country, first-level division or region by its main name."""
+    return any(c.feature in ("country", "admin1", "admin2", "region") and not c.alt for c in m.cands[:3])
 
 
 def _skip_determiners(doc, i: int) -> int:
