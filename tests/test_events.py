@@ -598,3 +598,17 @@ def test_deaths_in_violence_between_two_sides_are_a_battle_toll():
 def test_ground_taken_without_a_fight_is_a_transfer(text, subtype):
     _, ev = first(text)
     assert ev.acled_subtype == subtype
+
+
+@pytest.mark.parametrize("text, subtype", [
+    # the act a victim is accused of is the reason for the event, not its kind
+    ("A mob lynched a man in Kehancha for suspected rape.", "Mob violence"),
+    ("On 4 May, a mob in Sirisia killed a man who had allegedly confessed to having defiled a girl.", "Mob violence"),
+    ("Soldiers raped two women in Beni, a rights group said.", "Sexual violence"),
+    # a participant's name ends before its relative clause ("villagers who ..." is the crowd "villagers")
+    ("Angry villagers who suspected a trader of witchcraft gathered to set fire to his house.", "Mob violence"),
+])
+def test_reasons_and_relative_clauses(text, subtype):
+    _, ev = first(text)
+    assert ev.acled_subtype == subtype
+    assert not ev.source or not ev.source.name.endswith(" who")

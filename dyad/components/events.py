@@ -538,9 +538,11 @@ def _first_fitting(entries: list[TriggerEntry], token: Token) -> TriggerEntry | 
 # ---------------------------------------------------------------- participants
 def _np_text(token: Token) -> str:
     """A participant's name: its noun phrase without determiners, numbers and relative clauses."""
+    cuts = [c.left_edge.i for c in token.rights if c.dep_ in ("relcl", "acl", "prep", "punct", "cc", "conj", "appos")]
+    end = min(cuts, default=token.right_edge.i + 1)  # "villagers who saw ...": the clause's "who" goes too
     keep = []
     for t in token.subtree:
-        if t.i > token.i and t.dep_ in ("relcl", "acl", "prep", "punct", "cc", "conj", "appos"):
+        if t.i >= end or t.i > token.i and t.dep_ in ("relcl", "acl", "prep", "punct", "cc", "conj", "appos"):
             break
         keep.append(t)
     skip = {"det", "nummod", "quantmod", "predet", "advmod", "punct", "case"}
@@ -990,6 +992,24 @@ def background(token: Token, classes: dict[int, EventClass] | None = None) -> bo
     return False
 
 
+def _reason_for(token: Token, triggers: set[int]) -> bool:
+    """Whether an act is told as the reason for another of the event's acts or about its victim:
+    "lynched a man for suspected rape", "killed a man who had confessed to defiling a child" —
+    the lynching is the event, the rape what the man was accused of."""
+    t = token
+    for _ in range(6):
+        if t.head is t:
+            return False
+        gov = t.head.head
+        if t.dep_ in ("pobj", "pcomp") and t.head.lower_ == "for" and (
+                gov.i in triggers or gov.dep_ in ("dobj", "nsubjpass") and gov.head.i in triggers):
+            return True
+        if t.dep_ == "relcl" and t.head.head.i in triggers and t.head.dep_ in ("dobj", "nsubjpass", "pobj"):
+            return True
+        t = t.head
+    return False
+
+
 def describes_participant(token: Token) -> bool:
     """Whether a word sits in a relative clause about a participant ("people who organise
     demonstrations", "the unit that carried out the shelling")."""
@@ -1172,7 +1192,9 @@ class Events(Component):
         returns an event split off it (an abduction told in a killing raid), if any."""
         lex = lexicon()
         family = ev.family or ev.cls.family
-        best = max((t.cls for t in ev.triggers if t.cls.family == family), key=lambda c: c.specificity,
+        own = {t.token.i for t in ev.triggers}
+        told = [t for t in ev.triggers if t.cls.family == family and not _reason_for(t.token, own)]
+        best = max((t.cls for t in told or ev.triggers if t.cls.family == family), key=lambda c: c.specificity,
                    default=lex.classes["protest"])
         words = set()
         for sent in ev.sentences():
