@@ -616,3 +616,10 @@ def test_a_place_before_based_is_where_a_body_is_based(model, places):
     doc = _doc_with_ents(model, words, [("PERSON", 1, 2)])
     places(doc)
     assert [p.name for p in doc._.places] == ["Paktika"]
+
+
+def test_a_town_opening_a_football_clubs_name_is_the_town(model, places):
+    words = ["Savannah", "Rovers", "beat", "Atlanta", "United", "."]  # the model reads both as persons
+    doc = _doc_with_ents(model, words, [("PERSON", 0, 2), ("PERSON", 3, 5)])
+    places(doc)
+    assert [p.name for p in doc._.places] == ["Savannah", "Atlanta"]

@@ -180,6 +180,7 @@ class Cues:
         self.name_endings = frozenset(cues.get("name_endings", ()))
         self.natural_heads = frozenset(cues.get("natural_heads", ()))
         self.site_words = frozenset(cues.get("site_words", ()))
+        self.club_words = frozenset(cues.get("club_words", ()))
         self.continent_demonyms: dict[str, str] = dict(lexicon.get("demonyms", {}).get("continents", {}))
         self.feature: dict[str, str] = {}
         for feat, key in (("admin1", "admin1_words"), ("admin2", "admin2_words"), ("city", "city_words")):
@@ -854,6 +855,9 @@ class Places(Component):
         if m.end + 1 < len(doc) and doc[m.end].text in ("-", "\u2013") and doc[m.end + 1].lower_ == "based" \
                 and (self._town(m) or _divisional(m)):
             return "based"  # "a Kent-based team", "the London-based group": where it is based
+        if m.end + 1 < len(doc) and doc[m.end].text[:1].isupper() and doc[m.end].lower_ in self.cues.club_words \
+                and self._town(m, 20_000) and not self._glued(doc, m):
+            return "club"  # "Burton Albion", "Bolton Wanderers": a club of the town
         if m.person and m.cue is None and m.key not in told and not (
                 m.key in sure and self._big_town(m) and self._mostly_place(doc, doc[m.start].lower_)):
             return None  # "Tyler" of "Tyler Williams" ..., but not "Sochi" in one mis-tagged title
