@@ -623,3 +623,10 @@ def test_a_town_opening_a_football_clubs_name_is_the_town(model, places):
     doc = _doc_with_ents(model, words, [("PERSON", 0, 2), ("PERSON", 3, 5)])
     places(doc)
     assert [p.name for p in doc._.places] == ["Savannah", "Atlanta"]
+
+
+def test_a_big_place_the_model_alone_calls_a_date_is_the_place(model, places):
+    words = ["Troops", "in", "Islamabad", "met", "on", "Friday", "."]
+    doc = _doc_with_ents(model, words, [("DATE", 2, 3), ("DATE", 5, 6)])
+    places(doc)
+    assert [p.name for p in doc._.places] == ["Islamabad"]

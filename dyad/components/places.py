@@ -56,6 +56,9 @@ ROAD_NUMBER = re.compile(r"[ABMN]\d{1,4}")
 ROAD_COUNTRIES = frozenset({"GB", "IE"})
 ROAD_NEXT = frozenset({"southbound", "northbound", "eastbound", "westbound", "carriageway", "junction", "road",
                        "motorway", "roundabout", "slip"})
+# Words of the calendar: an entity holding one is a date, whatever place shares a word with it.
+_CALENDAR = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|day\b|\b(?:easter|"
+                       r"christmas|spring|summer|autumn|fall|winter|week|month|year|night|morning|evening)\b", re.I)
 # Distance beyond which a name inside an institution's name is not where the text places the institution.
 HELD_KM = 161.0
 # Compass adjectives as prose writes them before the name of an area ("in eastern Ghouta").
@@ -342,7 +345,8 @@ class Places(Component):
             if label is None:
                 covering = {inside[i] for i in range(s, e)} - {""}
                 label = f"in:{covering.pop()}" if covering else ""
-            if label in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "LANGUAGE"):
+            if label in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "LANGUAGE") and not (
+                    label in ("DATE", "TIME") and self._misdated(doc, s, e)):
                 continue
             text = doc[s:e].text
             if gaz.is_demonym(text):
@@ -394,6 +398,17 @@ class Places(Component):
                     votes[t.lower_] = votes.get(t.lower_, 0) + (-1 if t.ent_type_ == "PERSON" else 1)
             self._votes_doc, self._votes = doc, votes
         return self._votes.get(word, 0) > 0
+
+    def _misdated(self, doc, s: int, e: int) -> bool:
+        """A big place's name the model alone called a date ("in Manbij near the border" tagged
+        DATE): the whole entity, no digits, no month or weekday, a country, division or city of 50k+."""
+        if (s, e) not in {(x.start, x.end) for x in doc.ents if x.label_ in ("DATE", "TIME")}:
+            return False
+        text = doc[s:e].text
+        if any(ch.isdigit() for ch in text) or _CALENDAR.search(text):
+            return False
+        return any((c.feature in ("country", "admin1") or c.feature == "city" and c.population >= BIG_TOWN)
+                   and not c.alt for c in self.gaz.lookup_key(normalize(text))[:3])
 
     def _runs_on(self, doc, e: int, taken: list[bool]) -> bool:
         """Whether a dictionary name is followed by a word that ends place names ("Meadow Grove",
