@@ -173,3 +173,11 @@ def test_a_place_after_the_place_holding_it_by_possessive_comes_first():
     names = {"Sunshine West", "Sydney"}
     if p is not None and p.name in names:
         assert p.name == "Sunshine West"
+
+
+def test_a_place_that_is_only_situated_is_no_actor(nlp):
+    from dyad.components.event_places import _located
+    doc = nlp("Mandera is situated at a point where the border is shared by both Ethiopia and Somalia.")
+    assert _located(doc, (0, len("Mandera")))
+    doc = nlp("Nairobi said the talks had failed.")
+    assert not _located(doc, (0, len("Nairobi")))

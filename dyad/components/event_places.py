@@ -186,6 +186,20 @@ def home_country(doc: Doc, places, readings_abroad: dict | None = None) -> str |
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
+LOCATING_VERBS = frozenset({"situate", "situated", "locate", "located", "lie", "border", "straddle"})
+
+
+def _located(doc: Doc, span: tuple[int, int]) -> bool:
+    """Whether a place is the subject of a verb that only places it ("Mandera is situated at a
+    point where ...", "the town lies near the border"): no actor."""
+    sp = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if sp is None:
+        return False
+    root = sp.root
+    return root.dep_ in ("nsubj", "nsubjpass") and (root.head.lemma_.lower() in LOCATING_VERBS
+                                                     or root.head.lower_ in LOCATING_VERBS)
+
+
 def _possessive_holders(doc: Doc, chosen) -> set[tuple[int, int]]:
     """Places that hold another resolved place of the list by a possessive ("Sydney's Sunshine
     West", "Nairobi's Eastleigh"): the held place is the more precise scene."""
@@ -206,7 +220,7 @@ def event_places(doc: Doc, ev, readings_abroad: dict) -> list[str]:
     # unless the text tells them as a scene ("rioting in Huruma Estate, Nairobi")
     agentive = {(s, e) for a in doc._.actors or [] if a.kind in ("state",) for s, e in a.mentions}
     agentive |= {(p.start, p.end) for p in places if getattr(p, "agentive", False)}
-    agentive = {k for k in agentive if not scene(doc, k[0])}
+    agentive = {k for k in agentive if not scene(doc, k[0]) and not _located(doc, k)}
 
     def in_sents(sents):
         return [p for p in places if any(s.start_char <= p.start < s.end_char for s in sents)
