@@ -612,3 +612,13 @@ def test_reasons_and_relative_clauses(text, subtype):
     _, ev = first(text)
     assert ev.acled_subtype == subtype
     assert not ev.source or not ev.source.name.endswith(" who")
+
+
+@pytest.mark.parametrize("text, subtype", [
+    # motorcycle-taxi riders acting together are a crowd; suspects set alight are people, not property
+    ("Motorcycle taxi riders beat a bus conductor to death over a fare dispute in Malindi.", "Mob violence"),
+    ("Three theft suspects were set on fire by a vigilante group in Nyamira.", "Mob violence"),
+])
+def test_riders_crowd_and_suspects(text, subtype):
+    _, ev = first(text)
+    assert ev.acled_subtype == subtype

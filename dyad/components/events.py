@@ -77,7 +77,8 @@ GENERIC_VIOLENCE = {"attack", "kill", "clash", "primitive", "violence"}
 CROWD_NOUNS = {"protester", "demonstrator", "rioter", "supporter", "youth", "student", "trader", "resident",
                "fishermen", "hawkers", "learners", "operators", "squatters", "followers", "fans", "mourners",
                "mob", "crowd", "local", "mourner", "fan", "hawker", "vendor", "worker", "operator", "member",
-               "villager", "people", "motorist", "residents", "youths", "supporters", "students", "locals"}
+               "villager", "people", "motorist", "residents", "youths", "supporters", "students", "locals", "rider",
+               "riders"}
 PROTEST_CONTEXT = {"protest", "protester", "demonstration", "demonstrator", "demonstrate", "riot", "rioter",
                    "rioting", "strike", "picket", "march", "demand", "petition", "demo", "rally"}
 LYNCH_WORDS = {"lynch", "lynched", "lynching", "mob", "stone", "stoned", "burnt", "burn", "beat", "beaten"}
@@ -588,6 +589,8 @@ def event_actor(doc: Doc, token: Token | None, place_country: str | None = None)
         group = _group_of(doc, token, place_country)
         if group is not None:
             return group
+    if sector is None and lemma == "suspect" and token.pos_ == "NOUN":
+        sector = "CRM"  # "robbery suspects", "three suspects": suspected criminals
     if sector is None and country is None and lemma not in VICTIM_NOUNS and lemma not in CROWD_NOUNS:
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = _child(of, "pobj") if of is not None else None
