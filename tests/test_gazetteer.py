@@ -55,6 +55,7 @@ def fixture_sources() -> Sources:
         _city(4409000, "Houston", 37.33, -91.96, "US", 2000, "MO"),  # in a county named like a state
         _city(4219200, "Victoria Square", 32.5, -83.6, "US", 4000, "GA"),  # a town named like a square
         _city(2653775, "Cirencester", 51.71927, -1.97145, "GB", 19076, "ENG"),
+        _city(5442707, "Trinidad", 37.16946, -104.50054, "US", 8100, "CO"),
         _city(5511077, "Reno", 39.52963, -119.8138, "US", 241445, "NV"),
     ]
     countries = {
@@ -64,6 +65,7 @@ def fixture_sources() -> Sources:
         "GE": {"name": "Georgia", "geonameid": 614540, "population": 3731000, "capital": "Tbilisi"},
         "FR": {"name": "France", "geonameid": 3017382, "population": 66987244, "capital": "Paris"},
         "GB": {"name": "United Kingdom", "geonameid": 2635167, "population": 66488991, "capital": "London"},
+        "TT": {"name": "Trinidad and Tobago", "geonameid": 3573591, "population": 1389858, "capital": "Port of Spain"},
     }
     subdivisions = [
         {"name": "Kābul", "aliases": ["Kabul Province"], "iso_code": "AF-KAB", "geonames_code": "AF.13",
@@ -106,6 +108,7 @@ def fixture_sources() -> Sources:
             "GE": {"latlng": [42.0, 43.5], "demonym": "Georgian"},
             "FR": {"latlng": [46.0, 2.0], "demonym": "French"},
             "GB": {"latlng": [54.0, -2.0], "demonym": "British"},
+            "TT": {"latlng": [11.0, -61.0], "demonym": "Trinidadian"},
         },
         country_names={"US": ["United States of America"]},
         regions=[{"code": "145", "name": "Western Asia", "countries": ["GE"]}],

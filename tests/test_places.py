@@ -630,3 +630,12 @@ def test_a_big_place_the_model_alone_calls_a_date_is_the_place(model, places):
     doc = _doc_with_ents(model, words, [("DATE", 2, 3), ("DATE", 5, 6)])
     places(doc)
     assert [p.name for p in doc._.places] == ["Islamabad"]
+
+
+def test_a_states_national_guard_and_a_named_countrys_first_part(model, places):
+    words = ["The", "Georgia", "National", "Guard", "flew", "to", "Trinidad", "and", "Tobago", ".", "Officials",
+             "in", "Trinidad", "agreed", "."]
+    doc = _doc_with_ents(model, words, [("ORG", 0, 4), ("GPE", 6, 9), ("GPE", 12, 13)])
+    places(doc)
+    got = [(p.name, p.feature, p.country) for p in doc._.places]
+    assert got == [("Georgia", "admin1", "US"), ("Trinidad and Tobago", "country", "TT"), ("Trinidad", "country", "TT")]

@@ -817,6 +817,8 @@ class Places(Component):
                 elif before in cues.type_before and m.cue is None:
                     m.cue = cues.feature.get(before) or "place"
                 m.prep = before in cues.prepositions
+                if m.cue is None and m.end + 1 < n and doc[m.end].text == "National" and doc[m.end + 1].text == "Guard":
+                    m.cue = "admin1"  # "the Georgia National Guard": each US state has one, no country does
                 if self._dateline(doc, m):
                     m.dateline = True
                     m.cue = m.cue or "place"
@@ -1103,6 +1105,12 @@ class Places(Component):
             b = best[m.key]
             if b is not m and b.choice is not None and m.cue is None and b.choice in m.cands and m.margin < 1.0:
                 m.choice = b.choice
+        countries = {normalize(m.choice.name): m.choice for m in live
+                     if m.choice is not None and m.choice.feature == "country" and " and " in m.choice.name}
+        for m in live:
+            whole = next((c for name, c in countries.items() if name.startswith(m.key + " and ")), None)
+            if whole is not None and m.choice is not None and m.choice.country != whole.country:
+                m.choice = whole  # "Trinidad" in a story naming Trinidad and Tobago is that country
         ctx = _Context(live)
         for m in live:
             if self._stray_street(doc, m, ctx):
