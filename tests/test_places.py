@@ -639,3 +639,13 @@ def test_a_states_national_guard_and_a_named_countrys_first_part(model, places):
     places(doc)
     got = [(p.name, p.feature, p.country) for p in doc._.places]
     assert got == [("Georgia", "admin1", "US"), ("Trinidad and Tobago", "country", "TT"), ("Trinidad", "country", "TT")]
+
+
+def test_an_avenue_named_after_a_place_is_the_avenue_and_a_saints_possessive_no_parish(model, places):
+    words = ["He", "walked", "down", "Texas", "Avenue", "in", "Atlanta", "to", "St", "Paris", "’s", "Church",
+             "Choir", "rehearsals", "."]
+    doc = _doc_with_ents(model, words, [("FAC", 3, 5), ("GPE", 6, 7), ("ORG", 8, 13)])
+    places(doc)
+    by = {p.name: p for p in doc._.places}
+    assert "Texas" not in by and by["Texas Avenue"].lat == by["Atlanta"].lat
+    assert "St Paris" not in by

@@ -422,8 +422,8 @@ class Places(Component):
         """Whether a name found inside an unknown name is only part of a natural feature's name: the
         name before the feature's head ("the Mississippi River": not the state) or the head itself
         after another name ("the Nile Delta": not Nigeria's Delta State)."""
-        if x.end < e and doc[x.end].lower_ in self.cues.natural_heads:
-            return True
+        if x.end < e and (doc[x.end].lower_ in self.cues.natural_heads or doc[x.end].lower_ in self.cues.street_words):
+            return True  # "the Mississippi River", "Atlantic Avenue": named after the place, not it
         return x.end == e and x.end - x.start == 1 and x.start > s and doc[x.start].lower_ in self.cues.natural_heads
 
     def _leading_place(self, doc, s: int, e: int, label: str) -> Mention | None:
@@ -930,6 +930,8 @@ class Places(Component):
         while left >= 0 and doc[left].text in DETERMINERS:
             left -= 1
         inner = m.label[3:]
+        if m.end < len(doc) and doc[m.end].text in ("'s", "’s") and doc[m.start].text.rstrip(".") in ("St", "Saint"):
+            return None  # "St Patrick’s and St Seachnails Church": a patron saint, not the parish named after him
         at_left = left < 0 or doc[left].ent_type_ != inner
         at_right = m.end == len(doc) or doc[m.end].ent_type_ != inner
         if inner == "MONEY" and any(c.feature == "country" and not c.alt for c in m.cands[:1]):
