@@ -649,3 +649,12 @@ def test_an_avenue_named_after_a_place_is_the_avenue_and_a_saints_possessive_no_
     by = {p.name: p for p in doc._.places}
     assert "Texas" not in by and by["Texas Avenue"].lat == by["Atlanta"].lat
     assert "St Paris" not in by
+
+
+def test_places_drives_and_terraces_are_streets(model, places):
+    words = ["The", "venue", "at", "Fitzroy", "Place", "and", "the", "flats", "on", "Kelso", "Drive", "in", "Atlanta",
+             "reopened", "."]
+    doc = _doc_with_ents(model, words, [("PERSON", 3, 5), ("GPE", 12, 13)])
+    places(doc)
+    by = {p.name: p for p in doc._.places}
+    assert by["Fitzroy Place"].feature == "other" and by["Kelso Drive"].lat == by["Atlanta"].lat
