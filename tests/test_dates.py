@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from dyad.components.dates import published_date, resolve
+from dyad.components.dates import dates_the_event, published_date, report_date, resolve
 
 PUB = "2026-11-25"  # a Wednesday
 
@@ -125,3 +125,28 @@ def test_fallback_reads_other_shapes():
 ])
 def test_published_date(value, expected):
     assert published_date(value) == expected
+
+
+def _event_dates(nlp, text, trigger):
+    doc = nlp.make_doc(text)
+    doc._.meta = {"published": PUB}
+    doc = nlp(doc)
+    keep = {t.i for t in doc if t.text == trigger}
+    return [d.text for d in doc._.dates if dates_the_event(doc, d, keep)]
+
+
+def test_a_date_in_a_clause_about_a_participant_is_not_the_event_date(nlp):
+    text = "Police arrested Tom Reed, who was elected mayor in 1997, in a raid on Tuesday."
+    assert _event_dates(nlp, text, "arrested") == ["Tuesday"]
+
+
+def test_a_period_opened_by_since_is_not_the_event_date(nlp):
+    text = "The ministry said it has paid most contractors since 2001."
+    assert _event_dates(nlp, text, "paid") == []
+
+
+def test_the_report_date_is_the_published_day(nlp):
+    doc = nlp.make_doc("Gunmen attacked a bus.")
+    doc._.meta = {"published": "2024-05-08T10:00:00Z"}
+    assert report_date(nlp(doc)) == "2024-05-08"
+    assert report_date(nlp("Gunmen attacked a bus.")) is None

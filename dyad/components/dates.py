@@ -405,6 +405,47 @@ class Dates(Component):
         doc._.dates = out
 
 
+# --------------------------------------------------------------------------------------------
+# Which date is an event's
+# --------------------------------------------------------------------------------------------
+
+RANGE_OPENERS = {"since", "until", "till"}  # "has paid 97% since 2001": a period, not the act's day
+
+
+def _aside(token, keep: set[int]) -> bool:
+    """Whether a word sits in a clause that only describes a participant and holds none of the
+    event's own words ("said Mr Leslie, who was elected in 1997"; "the man, arrested in May")."""
+    t = token
+    for _ in range(10):
+        if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON") and \
+                not any(x.i in keep for x in t.subtree):
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+    return False
+
+
+def dates_the_event(doc, mention: DateMention, keep: set[int]) -> bool:
+    """Whether a date mention in an event's sentence can be the event's date: not the start or end
+    of a period ("since 2001") and not inside a clause about one of its participants (`keep`: the
+    token indices of the event's trigger words)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return True
+    if span.start > 0 and doc[span.start - 1].lower_ in RANGE_OPENERS or span[0].lower_ in RANGE_OPENERS:
+        return False
+    return not _aside(span.root, keep)
+
+
+def report_date(doc) -> str | None:
+    """The day an article was published, which stands for the date of the news it leads with when
+    the text names none: reported events happened in the days up to it (dyad gives that date the
+    precision "week", as ACLED codes an event known only from its report's date)."""
+    pub = published_date((doc._.meta or {}).get("published"))
+    return pub.isoformat() if pub else None
+
+
 @Language.factory("dyad_dates", assigns=["doc._.dates"])
 def make_dates(nlp, name):
     return Dates(nlp, name)
