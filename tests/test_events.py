@@ -622,3 +622,13 @@ def test_reasons_and_relative_clauses(text, subtype):
 def test_riders_crowd_and_suspects(text, subtype):
     _, ev = first(text)
     assert ev.acled_subtype == subtype
+
+
+@pytest.mark.parametrize("text, subtype", [
+    ("More than 200 guests at a wedding in Bondo were roughed up by angry youths.", "Mob violence"),
+    ("Kibera residents thronged the streets on Sunday demanding the release of an activist.", "Peaceful protest"),
+    ("Opposition MPs walked out of the session in protest over the bill.", "Peaceful protest"),
+])
+def test_rough_up_throng_walk_out(text, subtype):
+    _, ev = first(text)
+    assert ev.acled_subtype == subtype
