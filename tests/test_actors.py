@@ -86,3 +86,10 @@ def test_news_agencies_are_outlets_not_places(nlp):
     assert actors["Xinhua"].sector == "MED" and actors["Xinhua"].country == "CN"
     assert {"NBC News", "CBS News"} <= set(actors)  # separate outlets, not one
     assert not any(p.name == "Xinhua" for p in doc._.places or [])
+
+
+def test_short_country_forms_of_headlines(nlp):
+    doc, actors = actors_by_name(nlp, "Pak army captures two militant villages")
+    assert actors["Pak army"].country == "PK" and actors["Pak army"].sector == "MIL"
+    doc, actors = actors_by_name(nlp, "North Korean Foreign Minister Pak Ui-chun met his counterpart.")
+    assert actors["Pak Ui-chun"].kind == "person"  # a surname, not the country
