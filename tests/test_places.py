@@ -658,3 +658,12 @@ def test_places_drives_and_terraces_are_streets(model, places):
     places(doc)
     by = {p.name: p for p in doc._.places}
     assert by["Fitzroy Place"].feature == "other" and by["Kelso Drive"].lat == by["Atlanta"].lat
+
+
+def test_a_name_the_text_calls_a_settlement_is_a_place_in_all_its_mentions(model, places):
+    words = ["Families", "in", "Kabul", "'s", "suburb", "of", "Zarin", "fled", ".", "The", "Zarin", "market",
+             "closed", "and", "Ms", "Zarin", "Khan", "left", "."]
+    doc = _doc_with_ents(model, words, [("GPE", 2, 3), ("PERSON", 6, 7), ("PERSON", 15, 17)])
+    places(doc)
+    zarin = [p for p in doc._.places if p.name == "Zarin"]
+    assert [p.start for p in zarin] == [doc[6].idx, doc[10].idx] and zarin[0].country == "AF"

@@ -61,6 +61,9 @@ _CALENDAR = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|d
                        r"christmas|spring|summer|autumn|fall|winter|week|month|year|night|morning|evening)\b", re.I)
 # Distance beyond which a name inside an institution's name is not where the text places the institution.
 HELD_KM = 161.0
+# Words for settlements before "of" + their name ("the village of Nagrig").
+SETTLEMENT_WORDS = frozenset({"town", "village", "city", "suburb", "hamlet", "neighbourhood", "neighborhood",
+                              "district", "township", "community", "settlement"})
 # Compass adjectives as prose writes them before the name of an area ("in eastern Ghouta").
 COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                      "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
@@ -336,6 +339,7 @@ class Places(Component):
                 taken[i] = True
         mentions.extend(self._facilities(doc, taken, inside))
         mentions.extend(self._parts(doc, taken, inside))
+        mentions.extend(self._called_places(doc, taken, inside))
         mentions.extend(self._roads(doc, taken))
         mentions.extend(self._named_before_kind(doc, taken, inside))
         for s, e in matches:
@@ -505,6 +509,41 @@ class Places(Component):
             out.append(m)
             for k in range(s, i + 1):
                 taken[k] = True
+        return out
+
+    def _called_places(self, doc, taken: list[bool], inside: list[str]) -> list[Mention]:
+        """A name in no gazetteer that the text calls a settlement ("Cairo's gated suburb of Madinaty",
+        "the village of Nagrig") is a place, and so are its other mentions in the article ("the Madinaty
+        academy", "Beyond Madinaty,") unless they are part of a person's longer name. `contain` places
+        them like streets."""
+        n = len(doc)
+        names: set[str] = set()
+        for i in range(n - 2):
+            if doc[i].lower_ not in SETTLEMENT_WORDS or doc[i + 1].lower_ != "of" or not self._cap(doc[i + 2]):
+                continue
+            j = i + 2
+            while j < n and j - i < 5 and self._cap(doc[j]) and doc[j].is_alpha:
+                j += 1
+            if j == i + 2 or j < n and self._cap(doc[j]):
+                continue
+            text = doc[i + 2:j].text
+            if inside[i + 2] in ("DATE", "WORK_OF_ART", "EVENT") or self.gaz.has_key(normalize(text)) \
+                    or self.gaz.is_demonym(text):
+                continue
+            names.add(text)
+        out = []
+        for text in names:
+            words = text.split()
+            for i in range(n - len(words) + 1):
+                if [t.text for t in doc[i:i + len(words)]] != words or any(taken[i:i + len(words)]):
+                    continue
+                if i + len(words) < n and self._cap(doc[i + len(words)]) or i > 0 and self._cap(doc[i - 1]) \
+                        and doc[i - 1].text not in DETERMINERS and not doc[i].is_sent_start:
+                    continue  # part of a longer name
+                out.append(Mention(start=i, end=i + len(words), key=normalize(text), cands=(), label="LOC",
+                                   strong=True, accepted=True, why="called"))
+                for k in range(i, i + len(words)):
+                    taken[k] = True
         return out
 
     def _parts(self, doc, taken: list[bool], inside: list[str]) -> list[Mention]:
