@@ -667,3 +667,13 @@ def test_a_name_the_text_calls_a_settlement_is_a_place_in_all_its_mentions(model
     places(doc)
     zarin = [p for p in doc._.places if p.name == "Zarin"]
     assert [p.start for p in zarin] == [doc[6].idx, doc[10].idx] and zarin[0].country == "AF"
+
+
+def test_a_bare_name_in_a_story_naming_its_county_is_that_county(model, places):
+    # the fixture's Texas County lies in Missouri; "the Texas Times" of a story about it is the county's
+    words = ["Deputies", "in", "Texas", "County", "searched", "Houston", ".", "The", "Texas", "Times", "said",
+             "so", "."]
+    doc = _doc_with_ents(model, words, [("GPE", 2, 4), ("GPE", 5, 6), ("ORG", 7, 10)])
+    places(doc)
+    texas = [p for p in doc._.places if p.name.startswith("Texas")]
+    assert len(texas) == 2 and texas[0].lat == texas[1].lat and texas[1].feature == "admin2"

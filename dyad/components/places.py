@@ -1146,6 +1146,13 @@ class Places(Component):
             b = best[m.key]
             if b is not m and b.choice is not None and m.cue is None and b.choice in m.cands and m.margin < 1.0:
                 m.choice = b.choice
+        counties = {m.key[:-7]: m.choice for m in live if m.key.endswith(" county") and m.choice is not None
+                    and m.choice.feature == "admin2" and m.margin >= 0.5}
+        for m in live:
+            c = counties.get(m.key)
+            if c is not None and m.cue is None and any(x.id == c.id for x in m.cands) and m.choice is not None \
+                    and distance_km(m.choice.lat, m.choice.lon, c.lat, c.lon) > 100:
+                m.choice = c  # "the Suffolk Times" in a story naming Suffolk County (New York) is that county's
         countries = {normalize(m.choice.name): m.choice for m in live
                      if m.choice is not None and m.choice.feature == "country" and " and " in m.choice.name}
         for m in live:
