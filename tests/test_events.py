@@ -632,3 +632,11 @@ def test_riders_crowd_and_suspects(text, subtype):
 def test_rough_up_throng_walk_out(text, subtype):
     _, ev = first(text)
     assert ev.acled_subtype == subtype
+
+
+def test_the_arrest_protesters_demand_is_no_intervention():
+    _, ev = first("Protesters gathered outside a police station in Kisii to demand the arrest of a chief accused "
+                  "of fraud.")
+    assert ev.acled_subtype == "Peaceful protest"
+    _, ev = first("Protesters gathered outside a police station in Kisii. Police arrested six of them.")
+    assert ev.acled_subtype == "Protest with intervention"

@@ -406,7 +406,9 @@ def _aside_tokens(token: Token) -> set[int]:
     man was killed", "protested the killing of ...") and what did not happen ("no reports of
     violence", "devoid of running battles")."""
     out: set[int] = set()
-    heads = [token] + ([token.head] if token.dep_ in ("dobj", "pobj", "attr") else [])
+    # "protesters gathered to demand the arrest of ...": the verb a protester noun is the subject of
+    heads = [token] + ([token.head] if token.dep_ in ("dobj", "pobj", "attr") or
+                       token.dep_ == "nsubj" and token.pos_ == "NOUN" else [])
     for h in heads:
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ in CAUSE_PREPS - {"at", "of", "for"} | {"on"} or \
