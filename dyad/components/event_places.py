@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc
 
@@ -38,13 +39,23 @@ def _km(a, b) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+class Readings(dict):
+    """What `namesakes` finds (a place read abroad -> the place the text puts it in), carrying what
+    `event_places` works out once per document rather than once per event (`memo`)."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.memo: dict = {}
+
+
 def namesakes(doc: Doc, places) -> dict[tuple[int, int], object]:
     """Places read as a foreign namesake although the text puts them inside a place of another
     country: "Salima village in Laisamis", "Pangani (Starehe, Nairobi)", "Zimmerman, Nairobi" — or
     read far from the place the text puts them in ("Galole area of North Horr"): the container is
     where the event is; maps each such place to its container. Every other mention of the same
     reading is the same namesake ("in Kiunga, Lamu ... escorting the children to Kiunga")."""
-    out = {}
+    out = Readings()
+    text = doc.text  # (Doc.text joins every token: read it once)
     resolved = sorted((p for p in places if p.lat is not None), key=lambda p: p.start)
     for a in places:
         if a.lat is None or a.feature == "country":
@@ -54,7 +65,7 @@ def namesakes(doc: Doc, places) -> dict[tuple[int, int], object]:
                 continue
             if b.start - a.end > 40:
                 break
-            gap = doc.text[a.end:b.start]
+            gap = text[a.end:b.start]
             if b.country == a.country and (b.feature not in ("city", "locality", "other") or _km(a, b) < FAR_KM
                                            or not re.search(r"\b(?:in|of|near|at)\b|\(", gap)):
                 continue  # same country, and near enough to lie inside it or only listed with it
@@ -212,38 +223,69 @@ def _possessive_holders(doc: Doc, chosen) -> set[tuple[int, int]]:
     return out
 
 
+class _Context:
+    """What every event of a document shares: which place mentions stand for actors, the home
+    country, the article's setting, and the words around each place (computed once per document)."""
+
+    def __init__(self, doc: Doc, places, readings_abroad: dict):
+        # places standing for an actor ("Kabul's decision", "Washington said") are not where it
+        # happened, unless the text tells them as a scene ("rioting in Huruma Estate, Nairobi")
+        agentive = {(s, e) for a in doc._.actors or [] if a.kind in ("state",) for s, e in a.mentions}
+        agentive |= {(p.start, p.end) for p in places if getattr(p, "agentive", False)}
+        self.agentive = {k for k in agentive if not scene(doc, k[0]) and not _located(doc, k)}
+        self.path = {(p.start, p.end): path(doc, p.start) for p in places}
+        self.way = {(p.start, p.end): way(doc, p) for p in places}
+        self.locative = {(p.start, p.end): locative(doc, p.start) for p in places}
+        self.home = home_country(doc, places, readings_abroad)
+        # the article's setting: its first places that are neither actors nor origins/destinations
+        # nor streets (a sub-national one when the article names one, as news leads with the locality)
+        self.setting = [p for p in places if (p.start, p.end) not in self.agentive and not self.aside(p)
+                        and (p.start, p.end) not in readings_abroad]
+        self.ordered = sorted(places, key=lambda p: p.start)
+        self.starts = [p.start for p in self.ordered]
+
+    def aside(self, p) -> bool:
+        """An origin, a destination or a street: named with the event but not where it happened."""
+        return self.path.get((p.start, p.end), False) or self.way.get((p.start, p.end), False)
+
+
+def _context(doc: Doc, places, readings_abroad: dict) -> _Context:
+    memo = getattr(readings_abroad, "memo", None)
+    if memo is None:
+        return _Context(doc, places, readings_abroad)
+    if memo.get("doc") is not doc:
+        memo.clear()
+        memo["doc"], memo["ctx"] = doc, _Context(doc, places, readings_abroad)
+    return memo["ctx"]
+
+
 def event_places(doc: Doc, ev, readings_abroad: dict) -> list[str]:
     """The place ids of one event, best first. `readings_abroad` is `namesakes(doc, places)`,
     computed once per document (places read abroad although the text puts them inside another)."""
     places = doc._.places or []
-    # places standing for an actor ("Kabul's decision", "Washington said") are not where it happened,
-    # unless the text tells them as a scene ("rioting in Huruma Estate, Nairobi")
-    agentive = {(s, e) for a in doc._.actors or [] if a.kind in ("state",) for s, e in a.mentions}
-    agentive |= {(p.start, p.end) for p in places if getattr(p, "agentive", False)}
-    agentive = {k for k in agentive if not scene(doc, k[0]) and not _located(doc, k)}
+    ctx = _context(doc, places, readings_abroad)
+    agentive, home, setting = ctx.agentive, ctx.home, ctx.setting
 
     def in_sents(sents):
-        return [p for p in places if any(s.start_char <= p.start < s.end_char for s in sents)
-                and (p.start, p.end) not in agentive]
+        found = []
+        for s in sents:  # places are in text order: those of a sentence are one run of them
+            lo, hi = bisect_left(ctx.starts, s.start_char), bisect_left(ctx.starts, s.end_char)
+            found.extend(p for p in ctx.ordered[lo:hi] if (p.start, p.end) not in agentive)
+        return sorted(found, key=lambda p: p.start)
 
-    home = home_country(doc, places, readings_abroad)
-    # the article's setting: its first places that are neither actors nor origins/destinations nor
-    # streets (a sub-national one when the article names one, as news leads with the locality)
-    setting = [p for p in places if (p.start, p.end) not in agentive and not path(doc, p.start) and not way(doc, p)
-               and (p.start, p.end) not in readings_abroad]
     chosen = in_sents(ev.sentences(anaphoric=False)) or in_sents(ev.sentences())
     if not chosen and places and ev.cls.acled_type:
         # no place in the event's own sentences: the article's setting
         local = [p for p in setting if p.feature != "country"]
         chosen = (local or setting)[:1]
     if chosen and places and ev.cls.acled_type and all(
-            p.lat is None or path(doc, p.start) or way(doc, p) or (p.start, p.end) in readings_abroad
+            p.lat is None or ctx.aside(p) or (p.start, p.end) in readings_abroad
             or p.feature == "country" for p in chosen):
         # the event's own places could not be resolved, are only where people came from or went
         # to, or are whole countries: add the article's resolved setting (inside the event's
         # country when it names one, else the home country)
         countries = {p.country for p in chosen if p.feature == "country" and p.lat is not None
-                     and not path(doc, p.start)} or {home}
+                     and not ctx.path.get((p.start, p.end))} or {home}
         resolved = [p for p in setting if p.lat is not None and (home is None or p.country in countries)]
         local = [p for p in resolved if p.feature != "country"]
         chosen = chosen + [p for p in (local or resolved)[:1] if p not in chosen]
@@ -265,8 +307,8 @@ def event_places(doc: Doc, ev, readings_abroad: dict) -> list[str]:
     # comes after any resolved place inside one)
     chosen.sort(key=lambda p: (p.lat is None or (p.start, p.end) in readings_abroad,
                                home is not None and p.country not in (home, None), p.feature == "country",
-                               path(doc, p.start) or way(doc, p), (p.start, p.end) in holders,
-                               not locative(doc, p.start),
+                               ctx.aside(p), (p.start, p.end) in holders,
+                               not ctx.locative.get((p.start, p.end), False),
                                order.get(p.feature or "other", 3), p.start))
     seen, ids = set(), []
     for p in chosen:
