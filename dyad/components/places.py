@@ -211,6 +211,8 @@ class Places(Component):
         self._bodies: frozenset[str] | None = None
         self._votes_doc = None  # the document `_votes` counts (see _mostly_place)
         self._votes: dict[str, int] = {}
+        self._words_doc = None  # the document `_words` lists
+        self._word_list: list[str] = []
 
     @property
     def bodies(self) -> frozenset[str]:
@@ -390,6 +392,13 @@ class Places(Component):
                 s = i + 1
         return out
 
+    def _words(self, doc) -> list[str]:
+        """The texts of the Doc's tokens, read once per document: the passes that look for a few words
+        (compass adjectives, road numbers, site words) test strings instead of making a Token each."""
+        if self._words_doc is not doc:
+            self._words_doc, self._word_list = doc, [t.text for t in doc]
+        return self._word_list
+
     def _mostly_place(self, doc, word: str) -> bool:
         """Whether the model reads a word as something other than a person more often than as part
         of a person's name: "Sochi" inside one mis-tagged "Freemason Bogdanov Joins Sochi" but a GPE
@@ -517,9 +526,10 @@ class Places(Component):
         academy", "Beyond Madinaty,") unless they are part of a person's longer name. `contain` places
         them like streets."""
         n = len(doc)
+        words = self._words(doc)
         names: set[str] = set()
         for i in range(n - 2):
-            if doc[i].lower_ not in SETTLEMENT_WORDS or doc[i + 1].lower_ != "of" or not self._cap(doc[i + 2]):
+            if words[i].lower() not in SETTLEMENT_WORDS or words[i + 1] != "of" or not self._cap(doc[i + 2]):
                 continue
             j = i + 2
             while j < n and j - i < 5 and self._cap(doc[j]) and doc[j].is_alpha:
@@ -551,8 +561,8 @@ class Places(Component):
         prose says "northern X" of areas, whatever label the model gave X. No gazetteer holds it;
         `contain` places it like a street. Not a nationality ("eastern European"), nor a person."""
         out = []
-        for i, tok in enumerate(doc[:-1]):
-            if tok.text not in COMPASS:
+        for i, w in enumerate(self._words(doc)[:-1]):
+            if w not in COMPASS:
                 continue
             j = i + 1
             while j < len(doc) and j - i <= 2 and not taken[j] and self._cap(doc[j]) and doc[j].is_alpha \
@@ -577,8 +587,8 @@ class Places(Component):
         company's premises ("facility", "plant", "store"), and not a person's or nationality's name."""
         heads = self.cues.site_words
         out = []
-        for i, tok in enumerate(doc):
-            if i == 0 or tok.text not in heads:
+        for i, w in enumerate(self._words(doc)):
+            if i == 0 or w not in heads:
                 continue
             s = i
             while s > 0 and i - s < 4 and self._cap(doc[s - 1]) and doc[s - 1].is_alpha and not taken[s - 1] \
@@ -601,9 +611,10 @@ class Places(Component):
         A436, A40 and A429", "the M4 westbound"): kept only in stories set in those countries (see
         `contain`), since "the A380" or "an M16" elsewhere is an aircraft or a rifle."""
         out = []
-        for i, tok in enumerate(doc):
-            if taken[i] or not ROAD_NUMBER.fullmatch(tok.text):
+        for i, w in enumerate(self._words(doc)):
+            if taken[i] or w[:1] not in "ABMN" or len(w) > 5 or not ROAD_NUMBER.fullmatch(w):
                 continue
+            tok = doc[i]
             prev = doc[i - 1].lower_ if i else ""
             nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
             listed = prev in (",", "and") and i >= 2 and ROAD_NUMBER.fullmatch(doc[i - 2].text) is not None
@@ -627,9 +638,10 @@ class Places(Component):
         """State/province abbreviations in their own contexts: "Chowchilla, Calif.", "D-N.Y."."""
         gaz = self.gaz
         out = []
-        for i, tok in enumerate(doc):
-            if taken[i] or not tok.text[:1].isupper():
+        for i, w in enumerate(self._words(doc)):
+            if taken[i] or not w[:1].isupper():
                 continue
+            tok = doc[i]
             cand = gaz.abbreviation(tok.text) if len(tok.text) <= 6 else None
             if cand is None:
                 m = self._postal(doc, i)
@@ -723,9 +735,10 @@ class Places(Component):
         nationality and stays out of the places (SPEC)."""
         gaz = self.gaz
         out = []
-        for i, tok in enumerate(doc[:-1]):
-            if taken[i] or not tok.text[:1].isupper():
+        for i, w in enumerate(self._words(doc)[:-1]):
+            if taken[i] or not w[:1].isupper():
                 continue
+            tok = doc[i]
             j = i + 1
             if j + 1 < len(doc) and doc[j].lower_ in DIRECTIONS:
                 j += 1  # "the Syrian northern border"
