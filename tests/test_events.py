@@ -640,3 +640,12 @@ def test_the_arrest_protesters_demand_is_no_intervention():
     assert ev.acled_subtype == "Peaceful protest"
     _, ev = first("Protesters gathered outside a police station in Kisii. Police arrested six of them.")
     assert ev.acled_subtype == "Protest with intervention"
+
+
+@pytest.mark.parametrize("text", [
+    "Unidentified gunmen shot and killed an off-duty police officer at close range in Kisauni.",  # split hyphen
+    "Two suspected militants were killed in an extra-judicial killing by unidentified men in Naivasha.",
+])
+def test_one_sided_killings_of_unarmed_people_are_attacks(text):
+    _, ev = first(text)
+    assert ev.acled_subtype == "Attack"

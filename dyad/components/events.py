@@ -585,7 +585,8 @@ def event_actor(doc: Doc, token: Token | None, place_country: str | None = None)
     lemma = token.lemma_.lower()
     country = country_token(token)
     sector = sector_noun(token)
-    if sector is not None and any(c.dep_ in ("amod", "compound") and c.lower_ in UNARMED_MODS for c in token.children):
+    if sector is not None and any(c.dep_ in ("amod", "compound", "nmod") and (c.lower_ in UNARMED_MODS or "".join(
+            x.lower_ for x in c.subtree) in UNARMED_MODS) for c in token.children):  # "off - duty" split in three
         sector = "CVL"  # "an unarmed junior officer", "an off-duty policeman": not a fighting party
     if sector is None and lemma in GROUP_HEADS:
         group = _group_of(doc, token, place_country)
@@ -844,6 +845,10 @@ def _no_fight(doc: Doc, ev) -> bool:
                     any(c.lower_ in ("no", "without") for c in t.children) or t.head.lower_ == "without"):
                 return True
     return False
+
+
+# killings of people held or unresisting: whoever the victims are, they did not fight
+EXTRAJUDICIAL = {"extrajudicial", "extra-judicial", "summarily", "execution-style"}
 
 
 # security forces' response to an attack: "police intervened, killing three raiders", "officers
@@ -1373,6 +1378,10 @@ class Events(Component):
                    if m.who and m.outcome in ("killed", "injured") and any(a <= m.start < b for a, b in spans)}
         if t == "CRM" and s is None and (ev.cls.name == "primitive" or words & LYNCH_WORDS):
             ev.cls = lex.classes["mob"]  # "suspected thieves were burnt to death": street justice
+            return
+        if ev.cls.name in ("attack", "kill") and any(k in sent.text.lower() for k in EXTRAJUDICIAL
+                                                      for sent in ev.sentences()):
+            ev.cls = lex.classes["attack"]  # "killed in an extra-judicial killing": a one-sided killing
             return
         if ev.cls.name in ("attack", "kill", "primitive") and s not in ("MIL", "COP") and _security_response(doc, ev):
             ev.cls = lex.classes["clash"]  # "raiders attacked a farm; police intervened, killing three"
