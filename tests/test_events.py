@@ -649,3 +649,13 @@ def test_the_arrest_protesters_demand_is_no_intervention():
 def test_one_sided_killings_of_unarmed_people_are_attacks(text):
     _, ev = first(text)
     assert ev.acled_subtype == "Attack"
+
+
+@pytest.mark.parametrize("text, subtype", [
+    # hyphenated trigger words the tokenizer splits in three ("sit - in", "shoot - out")
+    ("Teachers staged a sit-in at the ministry headquarters in Nairobi over unpaid salaries.", "Peaceful protest"),
+    ("A cleric linked to a militant group was killed in shoot-out with police", "Armed clash"),
+])
+def test_split_hyphenated_triggers(text, subtype):
+    _, ev = first(text)
+    assert ev.acled_subtype == subtype

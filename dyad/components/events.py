@@ -215,6 +215,10 @@ def _keys(token: Token) -> list[str]:
             keys += [f"{lemma} {c}", f"{lemma} {child.lower_}"]
             if child.dep_ == "prep":
                 keys += [f"{lemma} {g.lemma_.lower()}" for g in child.children if g.dep_ == "pobj"]
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_ \
+            and not doc[token.i + 1].whitespace_:
+        keys.insert(0, f"{low}-{doc[token.i + 2].lower_}")  # "shoot-out", "gun-battle": split by the tokenizer
     return keys + [lemma, low]
 
 
