@@ -659,3 +659,10 @@ def test_one_sided_killings_of_unarmed_people_are_attacks(text):
 def test_split_hyphenated_triggers(text, subtype):
     _, ev = first(text)
     assert ev.acled_subtype == subtype
+
+
+def test_slashing_people_is_violence_slashing_prices_is_not():
+    _, ev = first("Militiamen slashed three residents with machetes in Mathare after police arrested their leaders.")
+    assert ev.acled_subtype == "Attack"
+    r = dyad.extract(text="The government slashed fuel prices by ten percent on Monday.", published="2024-05-06")
+    assert not [e for e in r.events if e.plover == "ASSAULT"]
