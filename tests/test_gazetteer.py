@@ -56,6 +56,7 @@ def fixture_sources() -> Sources:
         _city(4219200, "Victoria Square", 32.5, -83.6, "US", 4000, "GA"),  # a town named like a square
         _city(2653775, "Cirencester", 51.71927, -1.97145, "GB", 19076, "ENG"),
         _city(5442707, "Trinidad", 37.16946, -104.50054, "US", 8100, "CO"),
+        _city(187585, "Hola", -1.5, 40.03, "KE", 6900, "09"),
         _city(5511077, "Reno", 39.52963, -119.8138, "US", 241445, "NV"),
     ]
     countries = {
@@ -65,6 +66,7 @@ def fixture_sources() -> Sources:
         "GE": {"name": "Georgia", "geonameid": 614540, "population": 3731000, "capital": "Tbilisi"},
         "FR": {"name": "France", "geonameid": 3017382, "population": 66987244, "capital": "Paris"},
         "GB": {"name": "United Kingdom", "geonameid": 2635167, "population": 66488991, "capital": "London"},
+        "KE": {"name": "Kenya", "geonameid": 192950, "population": 51393010, "capital": "Nairobi"},
         "TT": {"name": "Trinidad and Tobago", "geonameid": 3573591, "population": 1389858, "capital": "Port of Spain"},
     }
     subdivisions = [
@@ -78,6 +80,8 @@ def fixture_sources() -> Sources:
          "geonameid": 1135702, "admin_level": 1},
         {"name": "Islamabad", "aliases": [], "iso_code": "PK-IS", "geonames_code": "PK.08",
          "geonameid": 1162015, "admin_level": 1},
+        {"name": "Tana River", "aliases": [], "iso_code": "KE-40", "geonames_code": "KE.09",
+         "geonameid": 7668902, "admin_level": 1},
         {"name": "Georgia", "aliases": ["State of Georgia"], "iso_code": "US-GA", "geonames_code": "US.GA",
          "geonameid": 4197000, "admin_level": 1},
         {"name": "District of Columbia", "aliases": [], "iso_code": "US-DC", "geonames_code": "US.DC",
@@ -109,6 +113,7 @@ def fixture_sources() -> Sources:
             "FR": {"latlng": [46.0, 2.0], "demonym": "French"},
             "GB": {"latlng": [54.0, -2.0], "demonym": "British"},
             "TT": {"latlng": [11.0, -61.0], "demonym": "Trinidadian"},
+            "KE": {"latlng": [1.0, 38.0], "demonym": "Kenyan"},
         },
         country_names={"US": ["United States of America"]},
         regions=[{"code": "145", "name": "Western Asia", "countries": ["GE"]}],

@@ -677,3 +677,30 @@ def test_a_bare_name_in_a_story_naming_its_county_is_that_county(model, places):
     places(doc)
     texas = [p for p in doc._.places if p.name.startswith("Texas")]
     assert len(texas) == 2 and texas[0].lat == texas[1].lat and texas[1].feature == "admin2"
+
+
+def test_a_settlement_in_a_story_naming_no_town_takes_the_country_its_adjective_names(model, places):
+    words = ["Raiders", "from", "Pakistan", "attack", "Afghan", "village", "of", "Zorak", "."]
+    doc = _doc_with_ents(model, words, [("GPE", 2, 3), ("NORP", 4, 5)])
+    places(doc)
+    by = {p.name: p for p in doc._.places}
+    assert by["Zorak"].country == "AF"
+
+
+def test_a_division_named_after_a_river_keeps_its_name_before_delta(model, places):
+    # "Tana River" is a Kenyan county; "the Tana River Delta" lies in it (not in a place called Delta)
+    words = ["Residents", "protest", "in", "the", "Tana", "River", "Delta", "."]
+    doc = _doc_with_ents(model, words, [("LOC", 4, 7)])
+    places(doc)
+    assert [(p.name, p.feature, p.country) for p in doc._.places] == [("Tana River", "admin1", "KE")]
+
+
+def test_a_nationality_in_a_body_placed_elsewhere_and_a_road_named_after_a_town(model, places):
+    # "the Afghan Embassy in Islamabad" is in Pakistan; "Paghman Road" with no other place runs by Paghman
+    words = ["Protesters", "gathered", "outside", "the", "Afghan", "Embassy", "in", "Islamabad", "."]
+    doc = _doc_with_ents(model, words, [("ORG", 3, 6), ("GPE", 7, 8)])
+    places(doc)
+    assert [p.name for p in doc._.places] == ["Islamabad"]
+    doc = _doc_with_ents(model, ["Drivers", "blocked", "Paghman", "Road", "."], [("FAC", 2, 4)])
+    places(doc)
+    assert [(p.name, p.country) for p in doc._.places] == [("Paghman", "AF")]

@@ -435,8 +435,12 @@ class Places(Component):
         """Whether a name found inside an unknown name is only part of a natural feature's name: the
         name before the feature's head ("the Mississippi River": not the state) or the head itself
         after another name ("the Nile Delta": not Nigeria's Delta State)."""
-        if x.end < e and (doc[x.end].lower_ in self.cues.natural_heads or doc[x.end].lower_ in self.cues.street_words):
-            return True  # "the Mississippi River", "Atlantic Avenue": named after the place, not it
+        heads = self.cues.natural_heads
+        if x.end < e and doc[x.end].lower_ in heads and doc[x.end - 1].lower_ not in heads:
+            return True  # "the Mississippi River" (not "Tana River" of "Tana River Delta": a county named so)
+        if x.end < e and doc[x.end].lower_ in self.cues.street_words and x.cands \
+                and x.cands[0].feature in ("country", "admin1", "admin2"):
+            return True  # "Atlantic Avenue" is no county; "Langata Road" runs through Langata
         return x.end == e and x.end - x.start == 1 and x.start > s and doc[x.start].lower_ in self.cues.natural_heads
 
     def _leading_place(self, doc, s: int, e: int, label: str) -> Mention | None:
@@ -703,6 +707,8 @@ class Places(Component):
         for ent in doc.ents:
             if ent.label_ != "ORG" or len(ent) < 2:
                 continue
+            if ent.end < len(doc) and doc[ent.end].lower_ in ("in", "at"):
+                continue  # "the Egyptian Embassy in Nairobi": the text says where the body is
             for i in range(ent.start, ent.end):
                 tok = doc[i]
                 if taken[i] or not tok.text[:1].isupper() or i + 1 >= ent.end and i == ent.start:
@@ -1228,6 +1234,9 @@ class Places(Component):
             if not m.accepted:
                 continue
             c = self._holder(doc, m, placed) or main
+            if c is None and m.why == "called":  # "the Kenyan village of Kanyerus" in a story naming no town
+                c = next((o.choice for o in reversed(placed) if o.end <= m.start <= o.end + 4
+                          and o.choice.feature == "country"), None)
             if c is not None:
                 m.choice = replace(c, feature="landmark", geonameid=None, population=0, alt=False, capital=False)
                 m.why = m.why or "contained"
