@@ -704,3 +704,11 @@ def test_a_nationality_in_a_body_placed_elsewhere_and_a_road_named_after_a_town(
     doc = _doc_with_ents(model, ["Drivers", "blocked", "Paghman", "Road", "."], [("FAC", 2, 4)])
     places(doc)
     assert [(p.name, p.country) for p in doc._.places] == [("Paghman", "AF")]
+
+
+def test_a_dateline_place_no_gazetteer_holds_is_placed_at_its_state(model, places):
+    words = ["FORT", "ZORVAN", ",", "Ga.", "-", "Soldiers", "from", "Atlanta", "trained", "here", "."]
+    doc = _doc_with_ents(model, words, [("GPE", 7, 8)])
+    places(doc)
+    by = {p.name: p for p in doc._.places}
+    assert by["FORT ZORVAN"].country == "US" and by["Ga."].iso3166_2 == "US-GA"

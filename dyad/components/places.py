@@ -342,6 +342,7 @@ class Places(Component):
         mentions.extend(self._facilities(doc, taken, inside))
         mentions.extend(self._parts(doc, taken, inside))
         mentions.extend(self._called_places(doc, taken, inside))
+        mentions.extend(self._unknown_datelines(doc, taken))
         mentions.extend(self._roads(doc, taken))
         mentions.extend(self._named_before_kind(doc, taken, inside))
         for s, e in matches:
@@ -522,6 +523,33 @@ class Places(Component):
             out.append(m)
             for k in range(s, i + 1):
                 taken[k] = True
+        return out
+
+    def _unknown_datelines(self, doc, taken: list[bool]) -> list[Mention]:
+        """A dateline naming a place no gazetteer holds, before its state or country ("CAMP MURRAY,
+        Wash. - ...", "FORT DRUM, N.Y. --"): set in capitals at the start of a paragraph, it is the
+        story's place, placed at the state by `contain`."""
+        out = []
+        words = self._words(doc)
+        n = len(doc)
+        for i, w in enumerate(words):
+            if taken[i] or not (w.isupper() and w.isalpha() and len(w) > 1):
+                continue
+            if i > 0 and "\n" not in doc[i - 1].text_with_ws and not doc[i - 1].is_space:
+                continue  # not at the start of a paragraph
+            j = i
+            while j < n and j - i < 4 and words[j].isupper() and words[j].isalpha() and not taken[j]:
+                j += 1
+            if j + 2 >= n or words[j] != "," or self.gaz.has_key(normalize(doc[i:j].text)):
+                continue
+            k = j + 1
+            state = self.gaz.abbreviation(words[k]) is not None or any(
+                c.feature in ("admin1", "country") and not c.alt for c in self.gaz.lookup(words[k])[:2])
+            if state and k + 1 < n and words[k + 1] in DATELINE_MARKS:
+                out.append(Mention(start=i, end=j, key=normalize(doc[i:j].text), cands=(), label="LOC",
+                                   strong=True, accepted=True, why="dateline"))
+                for t in range(i, j):
+                    taken[t] = True
         return out
 
     def _called_places(self, doc, taken: list[bool], inside: list[str]) -> list[Mention]:
