@@ -249,3 +249,12 @@ def test_surname_read_as_another_word_class(nlp):
             "every senator who backed it,” Will wrote.")
     doc, qs = quotes(nlp, text)
     assert qs[0].speaker == "Harold Will"
+
+
+def test_a_cue_after_a_quote_that_reports_its_own_content_does_not_take_the_quote(nlp):
+    text = ('Mayor Dana Holt told a local radio station: "We tried for three years to make it work. "We have not '
+            'spoken about it since." Reporter Sam Kerr said the timing of the interview was unlikely to help her.')
+    doc, qs = quotes(nlp, text)
+    assert [q.speaker for q in qs if q.kind == "direct"] == ["Dana Holt", "Dana Holt"]
+    doc, qs = quotes(nlp, '"Go back to your studio." Senator Hal Kramer said it twice.')
+    assert qs[0].speaker == "Hal Kramer"  # a cue with no content of its own still closes the quote

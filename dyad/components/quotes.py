@@ -270,8 +270,9 @@ class Quotes(Component):
                 continue  # "condemned the action as a '...'" only cues a quote inside its own clause
             if t.i >= span.end and self._introduces_next(t, inside):
                 continue  # '“A.” Mr. Zahed said: “B.”' -- the cue belongs to the quote after it
-            if t.i >= self._next_start and (t.pos_ == "NOUN" or t.i - span.end > 15):
-                # the next sentence lends only a cue right after the mark ('“…?” | Lichtman said'); a
+            if t.i >= self._next_start and (t.pos_ == "NOUN" or t.i - span.end > 15 or _reports_own(t, inside)):
+                # the next sentence lends only a cue right after the mark ('“…?” | Lichtman said') that
+                # reports nothing of its own ('“…” | Walker said the timing was unlucky' does); a
                 # farther one still tells a quotation from a scare quote, but names no speaker
                 self._weak_cue = self._weak_cue or t
                 continue
@@ -315,7 +316,7 @@ class Quotes(Component):
                 lead = doc[intro.start:span.start]
                 roots[1:1] = [t for t in lead if t.pos_ == "VERB" and not lead.start <= t.head.i < lead.end][:1]
         for root in roots:
-            if root.i >= span.end and self._introduces_next(root, inside):
+            if root.i >= span.end and (self._introduces_next(root, inside) or _reports_own(root, inside)):
                 continue
             if root.pos_ in ("VERB", "AUX") and not inside[root.i]:
                 subj = self._subject(root)
@@ -692,6 +693,12 @@ class Quotes(Component):
             q.speaker, q.speaker_actor = name, actor.id if actor else None
             out.append(q)
         return out
+
+
+def _reports_own(cue: Token, inside) -> bool:
+    """Whether a cue has reported content of its own outside any quotation ("Walker said the timing
+    was unlucky"): such a cue after a quote starts new speech rather than closing the quote before."""
+    return any(c.dep_ == "ccomp" and not inside[c.i] for c in cue.children)
 
 
 def _surnames(doc: Doc) -> dict[str, Actor]:
