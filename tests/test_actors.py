@@ -93,3 +93,10 @@ def test_short_country_forms_of_headlines(nlp):
     assert actors["Pak army"].country == "PK" and actors["Pak army"].sector == "MIL"
     doc, actors = actors_by_name(nlp, "North Korean Foreign Minister Pak Ui-chun met his counterpart.")
     assert actors["Pak Ui-chun"].kind == "person"  # a surname, not the country
+
+
+def test_a_committee_chairman_is_a_legislator_not_a_businessman(nlp):
+    doc, actors = actors_by_name(nlp, "Public accounts committee chairman Edward Leigh criticised the department.")
+    assert actors["Edward Leigh"].sector == "GOV"
+    doc, actors = actors_by_name(nlp, "Shell chairman Jeroen van der Veer said profits rose.")
+    assert next(a for a in actors.values() if a.kind == "person").sector == "BUS"
