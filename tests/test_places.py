@@ -712,3 +712,12 @@ def test_a_dateline_place_no_gazetteer_holds_is_placed_at_its_state(model, place
     places(doc)
     by = {p.name: p for p in doc._.places}
     assert by["FORT ZORVAN"].country == "US" and by["Ga."].iso3166_2 == "US-GA"
+
+
+def test_two_names_before_a_plural_street_word_are_streets(model, places):
+    words = ["He", "fell", "at", "the", "corner", "of", "Kelso", "and", "Harmon", "streets", "in", "Atlanta",
+             "between", "Fourth", "and", "Seventh", "streets", "."]
+    doc = _doc_with_ents(model, words, [("GPE", 11, 12)])
+    places(doc)
+    by = {p.name: p for p in doc._.places}
+    assert set(by) == {"Kelso", "Harmon", "Atlanta"} and by["Harmon"].lat == by["Atlanta"].lat

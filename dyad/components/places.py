@@ -61,6 +61,10 @@ _CALENDAR = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|d
                        r"christmas|spring|summer|autumn|fall|winter|week|month|year|night|morning|evening)\b", re.I)
 # Distance beyond which a name inside an institution's name is not where the text places the institution.
 HELD_KM = 161.0
+ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                      "eleventh", "twelfth"})
+# Plural words for streets after two names ("State and Hubbard streets").
+PLURAL_STREETS = frozenset({"streets", "avenues", "roads", "boulevards", "lanes"})
 # Words for settlements before "of" + their name ("the village of Nagrig").
 SETTLEMENT_WORDS = frozenset({"town", "village", "city", "suburb", "hamlet", "neighbourhood", "neighborhood",
                               "district", "township", "community", "settlement"})
@@ -343,6 +347,7 @@ class Places(Component):
         mentions.extend(self._parts(doc, taken, inside))
         mentions.extend(self._called_places(doc, taken, inside))
         mentions.extend(self._unknown_datelines(doc, taken))
+        mentions.extend(self._street_pairs(doc, taken))
         mentions.extend(self._roads(doc, taken))
         mentions.extend(self._named_before_kind(doc, taken, inside))
         for s, e in matches:
@@ -523,6 +528,35 @@ class Places(Component):
             out.append(m)
             for k in range(s, i + 1):
                 taken[k] = True
+        return out
+
+    def _street_pairs(self, doc, taken: list[bool]) -> list[Mention]:
+        """Two names before a plural word for streets ("at the corner of State and Hubbard streets",
+        "down Bourbon and Dauphine streets") are streets, each placed like a street."""
+        out = []
+        words = self._words(doc)
+        for i, w in enumerate(words):
+            if w not in PLURAL_STREETS or i < 3:
+                continue
+            spans = []
+            e = i
+            for _ in range(2):
+                s = e
+                while s > 0 and e - s < 3 and self._cap(doc[s - 1]) and doc[s - 1].is_alpha and not taken[s - 1]:
+                    s -= 1
+                if s == e:
+                    break
+                spans.append((s, e))
+                e = s - 1  # over "and"
+                if len(spans) == 1 and (s < 1 or words[s - 1] not in ("and", "&")):
+                    break
+            if len(spans) != 2 or any(doc[k].lower_ in ORDINALS for s, e in spans for k in range(s, e)):
+                continue  # "between Fourth and Seventh streets": numbered streets go unnamed here
+            for s, e in spans:
+                out.append(Mention(start=s, end=e, key=normalize(doc[s:e].text), cands=(), label="FAC",
+                                   strong=True, accepted=True, why="facility"))
+                for k in range(s, e):
+                    taken[k] = True
         return out
 
     def _unknown_datelines(self, doc, taken: list[bool]) -> list[Mention]:
