@@ -666,3 +666,13 @@ def test_slashing_people_is_violence_slashing_prices_is_not():
     assert ev.acled_subtype == "Attack"
     r = dyad.extract(text="The government slashed fuel prices by ten percent on Monday.", published="2024-05-06")
     assert not [e for e in r.events if e.plover == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text, subtype", [
+    # crowds fighting at a campaign rally are a mob unless a riot or protest is told
+    ("Supporters of two rival candidates threw stones at each other at a campaign rally in Kakamega.", "Mob violence"),
+    ("Rioters threw stones at police during an opposition rally in Kisumu.", "Violent demonstration"),
+])
+def test_violence_at_a_rally(text, subtype):
+    _, ev = first(text)
+    assert ev.acled_subtype == subtype

@@ -53,6 +53,9 @@ RIOT_WORDS = {"riot", "rioter", "rioting", "torch", "torched", "loot", "looted",
               "violence", "aggressive", "molotov", "debris", "rioters", "petrol", "rampage", "bonfires", "arson",
               "smash", "smashed", "shatter", "shattered", "stoned", "hurl", "hurled", "threw", "thrown", "projectile",
               "projectiles", "blockade", "blockaded", "barricaded"}
+# words that make violence at a rally a demonstration's: a riot or protest told as such
+RALLY_RIOT = {"riot", "riots", "rioted", "rioting", "rioter", "rioters", "rowdy", "protest", "protester",
+              "demonstration", "demonstrator", "demonstrate", "march", "demand"}
 FORCE_WORDS = {"shot", "shoot", "kill", "killed", "live", "bullet", "bullets", "died", "dead", "die", "gunfire",
                "suppress", "suppressed", "beat", "beaten", "clubbed", "whipped"}
 SECURITY_WORDS = {"police", "officer", "officers", "soldier", "soldiers", "security", "forces", "troops", "army",
@@ -1256,7 +1259,9 @@ class Events(Component):
                     hurt_protesters or forceful:
                 best = lex.classes["excessive_force"]
             elif rioting or (violent and not police):
-                best = lex.classes["riot"]
+                # crowds fighting at a campaign rally, with no protest or riot told: mob violence
+                rally = all(t.token.lemma_.lower() == "rally" for t in ev.triggers if t.cls.family == "protest")
+                best = lex.classes["mob" if rally and not words & RALLY_RIOT else "riot"]
             elif words & INTERVENTION or (violent and police):
                 best = lex.classes["protest_intervention"]
         ev.cls = best
