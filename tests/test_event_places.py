@@ -181,3 +181,21 @@ def test_a_place_that_is_only_situated_is_no_actor(nlp):
     assert _located(doc, (0, len("Mandera")))
     doc = nlp("Nairobi said the talks had failed.")
     assert not _located(doc, (0, len("Nairobi")))
+
+
+def test_a_statement_told_without_a_place_takes_the_articles_setting():
+    """An untyped act (a demand, an accusation) with no place of its own is set where the article is."""
+    r = dyad.extract(text="The UN experts urged the government to scrap the proposed laws. "
+                          "The laws were drafted in Naypyidaw, Myanmar's capital, last month.")
+    by_id = {p.id: p for p in r.places}
+    ev = r.events[0]
+    assert ev.acled_type is None and ev.places and by_id[ev.places[0]].country == "MM"
+
+
+def test_a_region_comes_after_a_country(nlp):
+    from dyad.components.event_places import _breadth
+
+    class P:
+        def __init__(self, feature, country):
+            self.feature, self.country, self.lat = feature, country, 1.0
+    assert _breadth(P("city", "MM")) < _breadth(P("country", "MM")) < _breadth(P("region", None))

@@ -259,6 +259,14 @@ def _context(doc: Doc, places, readings_abroad: dict) -> _Context:
     return memo["ctx"]
 
 
+def _breadth(p) -> int:
+    """0 for a place inside a country, 1 for a country, 2 for a region no country holds ("Asia",
+    "Eastern Europe", "the EU"): the narrower the better a single point stands for an event."""
+    if p.feature == "country":
+        return 1
+    return 2 if p.country is None and p.lat is not None else 0
+
+
 def event_places(doc: Doc, ev, readings_abroad: dict) -> list[str]:
     """The place ids of one event, best first. `readings_abroad` is `namesakes(doc, places)`,
     computed once per document (places read abroad although the text puts them inside another)."""
@@ -274,11 +282,13 @@ def event_places(doc: Doc, ev, readings_abroad: dict) -> list[str]:
         return sorted(found, key=lambda p: p.start)
 
     chosen = in_sents(ev.sentences(anaphoric=False)) or in_sents(ev.sentences())
-    if not chosen and places and ev.cls.acled_type:
-        # no place in the event's own sentences: the article's setting
-        local = [p for p in setting if p.feature != "country"]
-        chosen = (local or setting)[:1]
-    if chosen and places and ev.cls.acled_type and all(
+    if not chosen and places:
+        # no place in the event's own sentences (a statement, a demand, an arrest told without
+        # one): the article's setting, in its home country when it has one
+        home_setting = [p for p in setting if home is None or p.country == home]
+        local = [p for p in home_setting if p.feature != "country"]
+        chosen = (local or home_setting or setting)[:1]
+    if chosen and places and all(
             p.lat is None or ctx.aside(p) or (p.start, p.end) in readings_abroad
             or p.feature == "country" for p in chosen):
         # the event's own places could not be resolved, are only where people came from or went
@@ -306,7 +316,7 @@ def event_places(doc: Doc, ev, readings_abroad: dict) -> list[str]:
     # (a namesake read abroad inside a place of another country counts as unresolved; a country
     # comes after any resolved place inside one)
     chosen.sort(key=lambda p: (p.lat is None or (p.start, p.end) in readings_abroad,
-                               home is not None and p.country not in (home, None), p.feature == "country",
+                               home is not None and p.country not in (home, None), _breadth(p),
                                ctx.aside(p), (p.start, p.end) in holders,
                                not ctx.locative.get((p.start, p.end), False),
                                order.get(p.feature or "other", 3), p.start))
