@@ -231,6 +231,7 @@ def test_real_gazetteer_from_packages():
     for name, iso in (("Paktika", "AF-PKA"), ("Khost", "AF-KHO"), ("Kunar", "AF-KNR"), ("Khowst", "AF-KHO")):
         assert any(c.feature == "admin1" and c.iso3166_2 == iso for c in gaz.lookup(name)), name
     assert gaz.lookup("Afghanistan")[0].feature == "country"
+    assert (gaz.lookup("Korea")[0].feature, gaz.lookup("Korea")[0].country) == ("country", "KR")  # lexicon alias
     assert any(c.feature == "city" and c.capital for c in gaz.lookup("Islamabad"))
     assert len(gaz) > 250_000
 
