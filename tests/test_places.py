@@ -721,3 +721,11 @@ def test_two_names_before_a_plural_street_word_are_streets(model, places):
     places(doc)
     by = {p.name: p for p in doc._.places}
     assert set(by) == {"Kelso", "Harmon", "Atlanta"} and by["Harmon"].lat == by["Atlanta"].lat
+
+
+def test_a_town_in_brackets_after_a_business_is_where_it_is(model, places):
+    words = ["Dresses", "by", "Fig", "Leaf", "Boutique", "(", "Texarkana", ")", "and", "Mr", "Tanai", "(", "Paghman",
+             ")", "."]
+    doc = _doc_with_ents(model, words, [("ORG", 2, 5), ("PERSON", 9, 11)])
+    places(doc)
+    assert [p.name for p in doc._.places] == ["Texarkana"]

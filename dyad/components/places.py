@@ -1025,6 +1025,8 @@ class Places(Component):
             return "adjacent"  # "Chowchilla, Calif." / "Khost, Afghanistan"
         if self._qualifier(doc, m):
             return "qualifier"  # "Knockhill, Fife.", "Croft, Yorkshire,"
+        if self._bracketed_home(doc, m):
+            return "qualifier"  # "a fashion show by Fig Leaf Boutique (Maywood)"
         if m.prep and self._prominent(m):
             return "prep"
         if self._residence(doc, m):
@@ -1107,6 +1109,16 @@ class Places(Component):
             return False
         return any((c.feature in ("admin1", "admin2") or c.feature == "city" and c.population >= BIG_QUALIFIER)
                    and not c.alt for c in m.cands[:2])
+
+    def _bracketed_home(self, doc, m: Mention) -> bool:
+        """A town by its main name alone in brackets right after a name says where that business or
+        body is ("Fig Leaf Boutique (Maywood)"), as local news lists them."""
+        i, e = m.start, m.end
+        if i < 2 or e >= len(doc) or doc[i - 1].text != "(" or doc[e].text != ")":
+            return False
+        if not (doc[i - 2].text[:1].isupper() and doc[i - 2].is_alpha) or doc[i - 2].ent_type_ == "PERSON":
+            return False
+        return self._town(m, 5000) and not m.person
 
     def _residence(self, doc, m: Mention) -> bool:
         """"Mindy Miller of Ravenel", "Jeremy Watson, 30, of Ten Mile", "Pack 136 of Madison":
