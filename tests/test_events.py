@@ -676,3 +676,12 @@ def test_slashing_people_is_violence_slashing_prices_is_not():
 def test_violence_at_a_rally(text, subtype):
     _, ev = first(text)
     assert ev.acled_subtype == subtype
+
+
+@pytest.mark.parametrize("text, subtype", [
+    ("Unidentified gunmen attacked an open air market in Garissa, killing two traders.", "Attack"),
+    ("Government jets bombed rebel positions from the air near Kidal.", "Air/drone strike"),
+])
+def test_air_that_names_no_aircraft(text, subtype):
+    _, ev = first(text)
+    assert ev.acled_subtype == subtype

@@ -1009,6 +1009,14 @@ def background(token: Token, classes: dict[int, EventClass] | None = None) -> bo
     return False
 
 
+def _not_aerial(token: Token) -> bool:
+    """"air" that names no aircraft: shots fired "in/into the air", an "open air" camp."""
+    if token.lower_ != "air":
+        return False
+    prev = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    return prev == "open" or token.dep_ == "pobj" and token.head.lower_ in ("in", "into", "up")
+
+
 def _reason_for(token: Token, triggers: set[int]) -> bool:
     """Whether an act is told as the reason for another of the event's acts or about its victim:
     "lynched a man for suspected rape", "killed a man who had confessed to defiling a child" —
@@ -1215,7 +1223,8 @@ class Events(Component):
                    default=lex.classes["protest"])
         words = set()
         for sent in ev.sentences():
-            words |= {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+            words |= {t.lower_ for t in sent if not _not_aerial(t)} | {t.lemma_.lower() for t in sent
+                                                                     if not _not_aerial(t)}
         if family == "protest":
             words = _scene_words(ev) | _aftermath_words(doc, ev)
         split = None
