@@ -729,3 +729,13 @@ def test_a_town_in_brackets_after_a_business_is_where_it_is(model, places):
     doc = _doc_with_ents(model, words, [("ORG", 2, 5), ("PERSON", 9, 11)])
     places(doc)
     assert [p.name for p in doc._.places] == ["Texarkana"]
+
+
+def test_an_unknown_name_before_a_closing_division_is_a_place_it_holds(model, places):
+    # the model calls "Paktika" a person here, as en_core_web_sm does with "Kent"
+    words = ["Races", ":", "Zarghun", "Track", "Oval", ",", "Paktika", ".", "The", "Ministry", "of", "Oval",
+             "Affairs", ",", "Paktika", "."]
+    doc = _doc_with_ents(model, words, [("PERSON", 6, 7), ("ORG", 8, 13)])
+    places(doc)
+    names = [p.name for p in doc._.places]
+    assert "Zarghun Track Oval" in names and "Oval Affairs" not in names

@@ -377,7 +377,31 @@ class Places(Component):
         mentions.extend(self._named_nationality(doc, taken))
         mentions.sort(key=lambda m: m.start)
         self._contexts(doc, mentions)
+        held = self._held_by_qualifier(doc, mentions)
+        if held:
+            mentions = sorted(mentions + held, key=lambda m: m.start)
         return mentions
+
+    def _held_by_qualifier(self, doc, mentions: list[Mention]) -> list[Mention]:
+        """The unknown name before a division that closes its phrase ("25/26 August: Knockhill, Fife.",
+        "Brands Hatch GP, Kent."): the division says where it is, so the name is a place it holds
+        (a venue or village no gazetteer lists), unless the model reads a person there."""
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        out = []
+        for m in mentions:
+            if m.why != "qualifier" or doc[m.start - 1].text != ",":
+                continue
+            e = m.start - 1
+            s = e
+            while s > 0 and e - s < 4 and self._cap(doc[s - 1]) and doc[s - 1].is_alpha and s - 1 not in covered:
+                s -= 1
+            if s == e or any(doc[k].ent_type_ == "PERSON" for k in range(s, e)) or self._cap(doc[s - 1]):
+                continue
+            if not (doc[s].is_sent_start or doc[s - 1].text in (":", ";") or doc[s - 1].lower_ in ("at", "in", "near")):
+                continue  # "the Ministry of Information Communication Technology, Abuja": part of a longer name
+            out.append(Mention(start=s, end=e, key=normalize(doc[s:e].text), cands=(), label="FAC", strong=True,
+                               accepted=True, why="held"))
+        return out
 
     def _place_spans(self, doc) -> list[tuple[int, int, str]]:
         """The model's place entities as (start, end, label), an entity in no gazetteer split at its
