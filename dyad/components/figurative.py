@@ -440,7 +440,8 @@ def idiom(token: Token) -> bool:
             or _non_violent_attack(token, lemma) or _natural_death(token, lemma) or _abstract_object(token, lemma)
             or _fiction(token) or _sport_score(token, lemma) or _accident(token, lemma) or _went_off(token, lemma)
             or lemma == "wind" and any(c.lower_ == "up" for c in token.children)  # "wound up": not a wound
-            or lemma == "storm" and token.pos_ == "NOUN")  # "a media storm", "the centre of a storm"
+            or lemma == "storm" and token.pos_ == "NOUN"  # "a media storm", "the centre of a storm"
+            or lemma == "kill" and any(c.lower_ == "off" for c in token.children))  # "killed off": a role ends
 
 
 def _hyphen_modifier(token: Token) -> bool:
@@ -560,7 +561,10 @@ def _natural_death(token: Token, lemma: str) -> bool:
     for c in near:
         if c.lower_ in NATURAL_DEATH or c.lower_ == "aged":
             return True
-    return False
+        if c.dep_ == "pobj" and c.head.lower_ == "at" and c.like_num:
+            return True  # "has died in Germany at 50"
+    subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lower_ in ("it", "this", "that", "democracy", "industry", "market", "genre")
 
 
 def _abstract_object(token: Token, lemma: str) -> bool:
@@ -607,7 +611,8 @@ def _fiction(token: Token) -> bool:
         head = t.head
         if head is t:
             return False
-        if head.lemma_.lower() in ("depict", "portray", "dramatise", "dramatize", "re-enact", "reenact"):
+        if head.lemma_.lower() in ("depict", "portray", "dramatise", "dramatize", "re-enact", "reenact", "simulate",
+                                   "mimic", "recreate", "re-create"):
             return True  # "Dirty War depicts a dirty bomb attack"
         if head.lemma_.lower() in TELLING and any(c.dep_ in ("nsubj", "nsubjpass") and
                                                   (c.lower_ in WORKS or c.ent_type_ == "WORK_OF_ART")
