@@ -739,3 +739,13 @@ def test_an_unknown_name_before_a_closing_division_is_a_place_it_holds(model, pl
     places(doc)
     names = [p.name for p in doc._.places]
     assert "Zarghun Track Oval" in names and "Oval Affairs" not in names
+
+
+def test_a_wire_dateline_with_dashes_glued_to_the_state_abbreviation(model, places):
+    for text in ("ATLANTA, Ga.--(BUSINESS WIRE)--Acme Corp. said on Monday it would hire 200 people.",
+                 "ATLANTA, Ga.--( )--Acme Corp. said on Monday it would hire 200 people."):
+        doc = model.make_doc(text)
+        doc._.meta = {}
+        places(doc)
+        ga = [p for p in doc._.places if p.name.startswith("Ga")]
+        assert [(p.name, p.iso3166_2, doc.text[p.start:p.end]) for p in ga] == [("Ga.", "US-GA", "Ga.")]

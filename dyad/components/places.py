@@ -257,7 +257,11 @@ class Places(Component):
                 continue
             span = doc[m.start:m.end]
             c = m.choice
-            place = Place(id=f"p{len(places) + 1}", name=span.text, start=span.start_char, end=span.end_char,
+            name, end = span.text, span.end_char
+            if m.label == "ABBR" and _before_dashes(name) != name:  # "Calif.--(BUSINESS": the place is "Calif."
+                name = _before_dashes(name)
+                end = span.start_char + len(name)
+            place = Place(id=f"p{len(places) + 1}", name=name, start=span.start_char, end=end,
                           why=m.why, sentence=sent_of[m.start] if sent_of else -1,
                           agentive=_agentive(doc, m.start, m.end))
             if c is not None:
@@ -732,7 +736,9 @@ class Places(Component):
             if taken[i] or not w[:1].isupper():
                 continue
             tok = doc[i]
-            cand = gaz.abbreviation(tok.text) if len(tok.text) <= 6 else None
+            # "PLEASANTON, Calif.--(BUSINESS WIRE)--": the wire dateline's dashes glued to the abbreviation
+            bare = _before_dashes(tok.text)
+            cand = gaz.abbreviation(bare) if len(bare) <= 6 else None
             if cand is None:
                 m = self._postal(doc, i)
                 if m is not None:
@@ -744,7 +750,7 @@ class Places(Component):
             after_place = prev == "," and i >= 2 and doc[i - 2].text[:1].isupper() and (
                 "." in tok.text or doc[i - 2].ent_type_ in PLACE_LABELS)
             if party or after_place:
-                m = Mention(start=i, end=i + 1, key=normalize(tok.text), cands=(cand,), label="ABBR",
+                m = Mention(start=i, end=i + 1, key=normalize(bare), cands=(cand,), label="ABBR",
                             strong=True, cue="admin1", accepted=True)
                 out.append(m)
                 taken[i] = True
@@ -1609,6 +1615,14 @@ def _link_adjacent(doc, live: list[Mention], lists: set[int] = frozenset()) -> N
 def _divisional(m: Mention) -> bool:
     """Whether one of the first candidates is a country, first-level division or region by its main name."""
     return any(c.feature in ("country", "admin1", "admin2", "region") and not c.alt for c in m.cands[:3])
+
+
+def _before_dashes(text: str) -> str:
+    """A token's text before a wire dateline's dashes glued to it ("Calif.--(BUSINESS" -> "Calif.")."""
+    for dash in ("--", "\u2014"):
+        if dash in text[1:]:
+            text = text[:text.index(dash, 1)]
+    return text
 
 
 def _skip_determiners(doc, i: int) -> int:
