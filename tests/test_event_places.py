@@ -199,3 +199,25 @@ def test_a_region_comes_after_a_country(nlp):
         def __init__(self, feature, country):
             self.feature, self.country, self.lat = feature, country, 1.0
     assert _breadth(P("city", "MM")) < _breadth(P("country", "MM")) < _breadth(P("region", None))
+
+
+def test_an_untyped_act_without_a_place_prefers_its_source_country(nlp):
+    """A statement told without a place is set in its speaker's country when the article names a
+    place there, else in the article's home country."""
+    from types import SimpleNamespace
+
+    from dyad.components.event_places import event_places, namesakes
+    doc = nlp("Afghan officials in Kabul condemned the overnight strikes in Khost and Kunar. "
+              "The defence minister rejected the accusations on Monday. "
+              "He later spoke to reporters in Lahore.")
+    sents = list(doc.sents)
+    by_id = {p.id: p for p in doc._.places}
+    assert {"Kabul", "Lahore"} <= {p.name for p in doc._.places}
+
+    def act(country):
+        return SimpleNamespace(sentences=lambda anaphoric=True: [sents[1]], cls=SimpleNamespace(acled_type=None),
+                               source={"country": country})
+    ids = event_places(doc, act("PK"), namesakes(doc, doc._.places))
+    assert ids and by_id[ids[0]].name == "Lahore"
+    ids = event_places(doc, act(None), namesakes(doc, doc._.places))
+    assert ids and by_id[ids[0]].country == "AF"

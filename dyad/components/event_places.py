@@ -285,7 +285,9 @@ def event_places(doc: Doc, ev, readings_abroad: dict) -> list[str]:
     if not chosen and places:
         # no place in the event's own sentences (a statement, a demand, an arrest told without
         # one): the article's setting, in its home country when it has one
-        home_setting = [p for p in setting if home is None or p.country == home]
+        src = (ev.source or {}).get("country") if ev.cls.acled_type is None else None
+        home_setting = [p for p in setting if src and p.country == src] or \
+            [p for p in setting if home is None or p.country == home]
         local = [p for p in home_setting if p.feature != "country"]
         chosen = (local or home_setting or setting)[:1]
     if chosen and places and all(
