@@ -96,6 +96,8 @@ def test_short_conflict_texts_keep_violence(text):
     "The stadium deal is at the centre of a storm after the club's shares fell.",
     "Players who had been wound up by the referee were shown yellow cards in the second half of the match.",
     "The hacking row damaged the company's sales, and its shares fell on the market.",
+    "The flanker was sin-binned for killing the ball at the ruck in the second half of the match.",
+    "The label said it would not release any song inciting violence against any group, and its shares rose.",
 ])
 def test_idioms_in_any_text(text):
     assert violent(text) == [], text

@@ -109,7 +109,8 @@ ABSTRACT_OBJECTS = {
     "aids", "cancer", "inflation", "unemployment", "racism", "discrimination", "fraud", "piracy", "spam",
     "viruses", "virus", "obesity", "competition", "opposition", "move", "moves", "deal", "offer", "bid", "takeover",
     "merger", "sale", "tabloids", "media", "press", "newspaper", "newspapers", "magazines", "tide", "behaviour",
-    "drinking", "smoking", "drugs", "odds", "chances", "hopes", "costs",
+    "drinking", "smoking", "drugs", "odds", "chances", "hopes", "costs", "ball", "tie", "time", "model",
+    "opportunities", "opportunity", "career", "mood", "buzz",
 }
 FIRE_OBJECTS = {"fire", "fires", "blaze", "blazes", "flames", "wildfire", "wildfires", "bushfire", "bushfires"}
 # Nouns whose "attack" is an illness or a computer break-in ("a heart attack", "denial of service attacks").
@@ -200,6 +201,8 @@ HACKING_HEADS = COMPUTER_THINGS | {"campaign", "row", "attack", "attacks", "grou
 OBJECT_PREPS = {"attack": ("on", "against"), "assault": ("on", "against"), "fight": ("against",),
                 "battle": ("against",), "combat": ("against",), "victim": ("of",), "hit": ("with",), "lash": ("at",),
                 "target": ("at",), "strike": ("at",)}
+ADVOCATE_VERBS = {"incite", "promote", "glorify", "condone", "encourage", "advocate", "justify", "preach", "glamorise",
+                  "glamorize", "celebrate"}
 MEASURING = {"hit", "regain", "fight", "battle", "shoot", "storm", "capture", "seize", "take", "beat", "strike",
              "reclaim", "retake", "win", "blast"}
 FICTION_MODIFIERS = {"fictional", "fictitious", "imaginary", "virtual", "simulated", "mock", "staged", "on-screen",
@@ -440,8 +443,24 @@ def idiom(token: Token) -> bool:
             or _non_violent_attack(token, lemma) or _natural_death(token, lemma) or _abstract_object(token, lemma)
             or _fiction(token) or _sport_score(token, lemma) or _accident(token, lemma) or _went_off(token, lemma)
             or lemma == "wind" and any(c.lower_ == "up" for c in token.children)  # "wound up": not a wound
-            or lemma == "storm" and token.pos_ == "NOUN"  # "a media storm", "the centre of a storm"
+            or _storm_noun(token, lemma) or _advocated(token)
             or lemma == "kill" and any(c.lower_ == "off" for c in token.children))  # "killed off": a role ends
+
+
+def _storm_noun(token: Token, lemma: str) -> bool:
+    """"a media storm", "the centre of a storm": a storm with a determiner and no armed party in it
+    (a headline's "Gunmen storm village" is the verb the tagger missed)."""
+    if lemma != "storm" or token.pos_ != "NOUN":
+        return False
+    kids = list(token.children)
+    return any(c.dep_ in ("det", "poss", "amod") for c in kids) and \
+        not any(c.lower_ in ARMED or c.ent_type_ in ("ORG", "NORP", "PERSON", "GPE") for c in kids)
+
+
+def _advocated(token: Token) -> bool:
+    """"a song inciting violence", "accused of promoting violence against women": violence urged or
+    condoned is a charge against a speaker, not an act."""
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in ADVOCATE_VERBS
 
 
 def _hyphen_modifier(token: Token) -> bool:
