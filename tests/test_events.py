@@ -685,3 +685,20 @@ def test_violence_at_a_rally(text, subtype):
 def test_air_that_names_no_aircraft(text, subtype):
     _, ev = first(text)
     assert ev.acled_subtype == subtype
+
+
+def _events_on(nlp, text, published):
+    doc = nlp.make_doc(text)
+    doc._.meta = {"published": published}
+    return nlp(doc)._.events
+
+
+def test_the_lead_event_without_a_date_of_its_own_takes_the_report_date_at_week_precision(nlp):
+    text = ("Gunmen killed three guards at a checkpoint near the border. "
+            "The guards had joined the force in 2019, officials said. Police said they would hunt the attackers.")
+    evs = _events_on(nlp, text, "2024-05-08")
+    assert (evs[0].date, evs[0].date_precision) == ("2024-05-08", "week")
+    assert all(e.date is None for e in evs[1:] if e.status == "threatened")
+    evs = _events_on(nlp, "Gunmen killed three guards at a checkpoint on Monday.", "2024-05-08")
+    assert (evs[0].date, evs[0].date_precision) == ("2024-05-06", "day")  # its own date wins
+    assert nlp("Gunmen killed three guards at a checkpoint.")._.events[0].date is None  # no publication date

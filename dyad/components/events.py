@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 from dyad.components import Component
 from dyad.components.actors import PRONOUNS, actor_at, antecedent, country_token, sector_noun
 from dyad.components.casualties import casualty_totals
+from dyad.components.dates import dates_the_event, report_date
 from dyad.components.event_places import event_places, namesakes
 from dyad.components.figurative import drop_figurative
 from dyad.lexicons import load_toml
@@ -1139,6 +1140,7 @@ class Events(Component):
                 ev.source, ev.target, ev.places or None, ev.date, ev.casualties.get("killed")))
         classes = {t.token.i: t.cls for e in events for t in e.triggers}
         events.sort(key=lambda e: (-salience(doc, e, classes), e.main.i))
+        self._undated(doc, events)
         for i, ev in enumerate(events, 1):
             ev.id = f"e{i}"
         doc._.events = events
@@ -1451,11 +1453,25 @@ class Events(Component):
 
     def _places_and_date(self, doc: Doc, ev: Event) -> None:
         ev.places = event_places(doc, ev, self._namesakes)
+        own = {t.token.i for t in ev.triggers}
         for sents in (ev.sentences(anaphoric=False), ev.sentences()):
             for d in doc._.dates or []:
-                if d.date and any(s.start_char <= d.start < s.end_char for s in sents):
+                if d.date and any(s.start_char <= d.start < s.end_char for s in sents) and \
+                        dates_the_event(doc, d, own):
                     ev.date, ev.date_precision = d.date, d.precision
                     return
+
+    @staticmethod
+    def _undated(doc: Doc, events: list[Event]) -> None:
+        """News leads with what just happened: the article's most salient event, when its text names
+        no date, took place in the days up to the article's publication — that day, at week
+        precision. Other undated events stay undated: further acts are as often background ("he
+        welcomed the Taliban after they seized Kabul") as news, and acts announced or supposed
+        have not happened."""
+        day = report_date(doc)
+        if day is not None and events and events[0].date is None and \
+                events[0].status not in ("threatened", "hypothetical"):
+            events[0].date, events[0].date_precision = day, "week"
 
     def _intent(self, ev: Event) -> None:
         """Acts announced rather than done. A cooperative act promised ("will provide food aid",
