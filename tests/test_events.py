@@ -702,3 +702,13 @@ def test_the_lead_event_without_a_date_of_its_own_takes_the_report_date_at_week_
     evs = _events_on(nlp, "Gunmen killed three guards at a checkpoint on Monday.", "2024-05-08")
     assert (evs[0].date, evs[0].date_precision) == ("2024-05-06", "day")  # its own date wins
     assert nlp("Gunmen killed three guards at a checkpoint.")._.events[0].date is None  # no publication date
+
+
+def test_nobody_visits_their_own_country(nlp):
+    doc = nlp("The minister said he welcomed the Taliban after they seized Kabul and travelled to Afghanistan "
+              "twice to mend ties.")
+    visit = next(e for e in doc._.events if e.cls.name == "visit")
+    assert visit.source is None or visit.source.get("name") != "Taliban"
+    doc = nlp("Kenyan President William Ruto travelled to Ethiopia for talks.")
+    visit = next(e for e in doc._.events if e.cls.name == "visit")
+    assert visit.source["country"] == "KE"

@@ -904,6 +904,19 @@ def _child(token: Token, *deps: str) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
 
+def _destination_country(token: Token) -> str | None:
+    """The country a trip goes to ("travelled to Afghanistan", "visit to Kenya"), when named."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return country_token(obj)
+    if token.lemma_.lower() == "visit":
+        obj = _child(token, "dobj")
+        return country_token(obj) if obj is not None else None
+    return None
+
+
 def _shared_subject(token: Token) -> Token | None:
     """The subject of the nearest earlier clause of the sentence ("Police pursue raiders; kill many")."""
     for t in reversed(token.doc[token.sent.start:token.i]):
@@ -1303,6 +1316,13 @@ class Events(Component):
                 ev.source = src
             if ev.target is None and tgt is not None and tgt != ev.source:
                 ev.target, ev.target_by = tgt, "order"
+        if ev.cls.name == "visit" and ev.source and ev.source.get("country") and \
+                _destination_country(ev.main) == ev.source["country"]:
+            # nobody visits their own country: "he welcomed the Taliban after they seized Kabul and
+            # travelled to Afghanistan" is his trip, which the parser hung on the clause about them
+            up = ev.main.head.head if ev.main.dep_ == "conj" else None
+            subj = _child(up, "nsubj") if up is not None and up.pos_ in ("VERB", "AUX") else None
+            ev.source = event_actor(doc, subj, place_country) if subj is not None else None
         if ev.source and ev.target and ev.source.get("actor") and ev.source.get("actor") == ev.target.get("actor") \
                 and ev.cls.violent:
             # "al-Shabaab attacked the town, opened fire on the residents": a pronoun or a word misread
