@@ -749,3 +749,12 @@ def test_a_wire_dateline_with_dashes_glued_to_the_state_abbreviation(model, plac
         places(doc)
         ga = [p for p in doc._.places if p.name.startswith("Ga")]
         assert [(p.name, p.iso3166_2, doc.text[p.start:p.end]) for p in ga] == [("Ga.", "US-GA", "Ga.")]
+
+
+def test_a_town_after_its_countrys_possessive_is_the_town_whatever_its_label(model, places):
+    # "Four police shot dead in Pakistan's Karachi" (the model tags the town ORG after the possessive)
+    words = ["Police", "were", "shot", "in", "Afghanistan", "'s", "Paghman", ".", "Afghanistan", "'s", "Paghman",
+             "Police", "said", "so", "."]
+    doc = _doc_with_ents(model, words, [("GPE", 4, 5), ("ORG", 6, 7), ("GPE", 8, 9), ("ORG", 10, 12)])
+    places(doc)
+    assert [(p.name, p.start) for p in doc._.places if p.name == "Paghman"][:1] == [("Paghman", doc[6].idx)]

@@ -1025,6 +1025,8 @@ class Places(Component):
         if m.end + 1 < len(doc) and doc[m.end].text[:1].isupper() and doc[m.end].lower_ in self.cues.club_words \
                 and self._town(m, 20_000) and not self._glued(doc, m):
             return "club"  # "Burton Albion", "Bolton Wanderers": a club of the town
+        if self._possessed(doc, m, mentions):
+            return "possessed"  # "Pakistan's Karachi" (the model tags the town ORG after the possessive)
         if m.person and m.cue is None and m.key not in told and not (
                 m.key in sure and self._big_town(m) and self._mostly_place(doc, doc[m.start].lower_)):
             return None  # "Tyler" of "Tyler Williams" ..., but not "Sochi" in one mis-tagged title
@@ -1139,6 +1141,21 @@ class Places(Component):
             return False
         return any((c.feature in ("admin1", "admin2") or c.feature == "city" and c.population >= BIG_QUALIFIER)
                    and not c.alt for c in m.cands[:2])
+
+    @staticmethod
+    def _possessed(doc, m: Mention, mentions: list[Mention]) -> bool:
+        """A town or division of a country right after that country's name in the possessive
+        ("Pakistan's Karachi", "Kenya's Rift Valley"): the country says the name is its place."""
+        i = m.start
+        if i < 2 or doc[i - 1].text not in ("'s", "’s") or m.label in ("PERSON", "in:PERSON"):
+            return False  # "Russia's Vladimir Putin"
+        if m.end < len(doc) and doc[m.end].text[:1].isupper() and doc[m.end].is_alpha:
+            return False  # a longer name runs on
+        owner = next((x for x in mentions if x.end == i - 1 and x.accepted and x.cands), None)
+        if owner is None or owner.cands[0].feature != "country":
+            return False
+        cc = owner.cands[0].country
+        return any(c.country == cc and c.feature in ("city", "admin1", "admin2") and not c.alt for c in m.cands[:10])
 
     def _bracketed_home(self, doc, m: Mention) -> bool:
         """A town by its main name alone in brackets right after a name says where that business or
