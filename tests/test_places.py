@@ -758,3 +758,10 @@ def test_a_town_after_its_countrys_possessive_is_the_town_whatever_its_label(mod
     doc = _doc_with_ents(model, words, [("GPE", 4, 5), ("ORG", 6, 7), ("GPE", 8, 9), ("ORG", 10, 12)])
     places(doc)
     assert [(p.name, p.start) for p in doc._.places if p.name == "Paghman"][:1] == [("Paghman", doc[6].idx)]
+
+
+def test_a_towns_possessive_without_apostrophe_opening_a_name_is_the_town(model, places):
+    words = ["Police", "raided", "homes", "in", "Atlantas", "Zorvan", "slum", "."]
+    doc = _doc_with_ents(model, words, [("GPE", 4, 6)])
+    places(doc)
+    assert [(p.name, p.country) for p in doc._.places] == [("Atlantas", "US")]

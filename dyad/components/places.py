@@ -328,7 +328,7 @@ class Places(Component):
                 if not subs:
                     # a facility or office named after its town: "Hanover Town Hall", "Las Vegas
                     # City Marshal", "Augusta Herald" lie in (or speak for) the town
-                    head = self._leading_place(doc, s, e, label)
+                    head = self._leading_place(doc, s, e, label) or self._possessive_town(doc, s, e, label)
                     subs = [head] if head is not None else []
                 if subs:
                     mentions.extend(subs)
@@ -476,6 +476,19 @@ class Places(Component):
                 and x.cands[0].feature in ("country", "admin1", "admin2"):
             return True  # "Atlantic Avenue" is no county; "Langata Road" runs through Langata
         return x.end == e and x.end - x.start == 1 and x.start > s and doc[x.start].lower_ in self.cues.natural_heads
+
+    def _possessive_town(self, doc, s: int, e: int, label: str) -> Mention | None:
+        """A town's possessive written without its apostrophe opening an unknown name ("Nairobis
+        Korogocho", "Nakurus Total Station"): the part lies in that town, a city of 50k+ by its main name."""
+        word = doc[s].text
+        if e - s < 2 or len(word) < 5 or not word.endswith("s") or word[-2] in "sS'’":
+            return None
+        cands = tuple(c for c in self.gaz.lookup(word[:-1]) if not c.alt)
+        if not any(c.feature == "city" and c.population >= BIG_TOWN for c in cands[:3]):
+            return None
+        m = Mention(start=s, end=s + 1, key=normalize(word[:-1]), cands=cands, label=label, strong=True,
+                    accepted=True)
+        return m
 
     def _leading_place(self, doc, s: int, e: int, label: str) -> Mention | None:
         """The longest opening words of an unknown place entity that name a town, division or
