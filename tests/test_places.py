@@ -765,3 +765,12 @@ def test_a_towns_possessive_without_apostrophe_opening_a_name_is_the_town(model,
     doc = _doc_with_ents(model, words, [("GPE", 4, 6)])
     places(doc)
     assert [(p.name, p.country) for p in doc._.places] == [("Atlantas", "US")]
+
+
+def test_river_before_a_name_and_county_for_a_first_level_county(model, places):
+    # "River Paghman" is the river, not the town; Kenya's counties are first-level ("Tana River county")
+    words = ["Bodies", "were", "found", "in", "River", "Paghman", "and", "in", "Tana", "River", "county", "."]
+    doc = _doc_with_ents(model, words, [("LOC", 4, 6), ("GPE", 8, 10)])
+    places(doc)
+    by = {p.name: p for p in doc._.places}
+    assert "Paghman" not in by and by["Tana River"].feature == "admin1"

@@ -475,6 +475,8 @@ class Places(Component):
         if x.end < e and doc[x.end].lower_ in self.cues.street_words and x.cands \
                 and x.cands[0].feature in ("country", "admin1", "admin2"):
             return True  # "Atlantic Avenue" is no county; "Langata Road" runs through Langata
+        if x.start > s and doc[x.start - 1].lower_ == "river":
+            return True  # "River Chania": the river, not a town (a lake's namesake town is often on it: "Lake Erie")
         return x.end == e and x.end - x.start == 1 and x.start > s and doc[x.start].lower_ in self.cues.natural_heads
 
     def _possessive_town(self, doc, s: int, e: int, label: str) -> Mention | None:
@@ -1461,7 +1463,9 @@ class Places(Component):
         if own_city:
             s -= w["own_admin1"]
         if m.cue:
-            if m.cue == f or (m.cue == "place" and f != "country"):
+            if m.cue == f or (m.cue == "place" and f != "country") or (
+                    m.cue == "admin2" and f == "admin1" and not any(x.feature == "admin2" for x in m.cands)):
+                # (Kenya's counties are its first-level divisions: "Marsabit county")
                 s += w["cue"]
             elif m.cue in ("admin1", "admin2", "city") and f != m.cue:
                 s -= w["cue_conflict"]
