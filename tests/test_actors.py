@@ -100,3 +100,8 @@ def test_a_committee_chairman_is_a_legislator_not_a_businessman(nlp):
     assert actors["Edward Leigh"].sector == "GOV"
     doc, actors = actors_by_name(nlp, "Shell chairman Jeroen van der Veer said profits rose.")
     assert next(a for a in actors.values() if a.kind == "person").sector == "BUS"
+
+
+def test_suspects_are_criminal_suspects(nlp):
+    doc, actors = actors_by_name(nlp, "Kenyan suspects were shot dead by police in Nairobi.")
+    assert actors["Kenyan suspects"].sector == "CRM"
