@@ -14,6 +14,11 @@ two layers:
    conflict or crime story, a violence word that is often figurative counts only with literal
    support in its own sentence: a weapon, an armed party, a toll of killed or wounded, or a
    person on the receiving end of a physical act ("a man was shot in the thigh").
+3. Short texts (headlines, snippets, coder notes: under five sentences) are too short to weigh;
+   with words of those fields and no word of violence, a figurative-prone word needs people on
+   either side of it (the events component's reading of its roles).
+
+Measured on the BBC corpus with bench/general_news_precision.py.
 """
 
 from __future__ import annotations
