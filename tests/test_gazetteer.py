@@ -18,7 +18,7 @@ from dyad.gazetteer.lookup import load_payload
 
 LEXICON = {
     "country_points": {"US": {"lat": 39.83, "lon": -98.58}},
-    "country_aliases": {"US": ["U.S.", "USA", "America"]},
+    "country_aliases": {"US": ["U.S.", "USA", "America"], "TT": ["T&T"]},
     "region_aliases": {"Middle East": "145"},
     "admin1_abbreviations": {"Ga.": "US-GA"},
     "demonyms": {"extra": ["Afghan", "Pakistani"]},
@@ -38,12 +38,14 @@ def fixture_sources() -> Sources:
         _city(1130000, "Tanai", 33.2, 69.75, "AF", 5000, "37", ["MoD"]),  # a short alternate name
         _city(1131200, "Sharana", 33.13583, 68.78583, "AF", 20000, "29"),
         _city(1131300, "Urgun", 32.93, 69.18, "AF", 8000, "29"),
+        _city(1131400, "Yosufkhel", 33.2, 68.9, "AF", 2500, "29"),  # a village near Sharana
         _city(1147200, "Asadabad", 34.8734, 71.1470, "AF", 48400, "34"),
         _city(1147300, "Asmar", 35.03, 71.36, "AF", 10000, "34"),
         _city(1176615, "Islamabad", 33.72148, 73.04329, "PK", 601600, "08"),
         _city(4180439, "Atlanta", 33.749, -84.38798, "US", 498715, "GA"),
         _city(4212000, "Savannah", 32.08354, -81.09983, "US", 147780, "GA"),
         _city(4140963, "Washington", 38.89511, -77.03637, "US", 689545, "DC"),
+        _city(4226000, "Washington", 33.73, -82.74, "US", 4000, "GA"),  # one of the many small namesakes
         _city(611717, "Tbilisi", 41.69411, 44.83368, "GE", 1049498, "TB"),
         _city(2988507, "Paris", 48.85341, 2.3488, "FR", 2138551, "11"),
         _city(4717560, "Paris", 33.66094, -95.55551, "US", 24782, "TX"),

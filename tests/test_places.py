@@ -774,3 +774,25 @@ def test_river_before_a_name_and_county_for_a_first_level_county(model, places):
     places(doc)
     by = {p.name: p for p in doc._.places}
     assert "Paghman" not in by and by["Tana River"].feature == "admin1"
+
+
+def test_a_countrys_common_abbreviation_with_an_ampersand_is_the_country(model, places):
+    # "T&T" is one token with no letters-only text: the scan takes it as a capitalised word
+    _, by = run(model, places, "The minister asked why T&T was not represented. AT&T shares rose.")
+    assert by["T&T"].country == "TT" and "AT&T" not in by
+
+
+def test_a_village_after_a_preposition_near_the_storys_places_is_a_place(model, places):
+    # too small to take on "at" alone, but the story's other places lie around it (the model tags none)
+    for town, placed in (("Sharana", True), ("Atlanta", False)):
+        words = ["Officials", "in", town, "said", "a", "market", "was", "opened", "at", "Yosufkhel", "."]
+        doc = _doc_with_ents(model, words, [("GPE", 2, 3)])
+        places(doc)
+        assert ("Yosufkhel" in [p.name for p in doc._.places]) is placed
+
+
+def test_a_capitals_name_before_township_is_no_capital(model, places):
+    # "Washington Township" is one of the many townships so named, never the seat of government
+    text = "The gala in Atlanta moved to a restaurant in Washington Township, near Savannah."
+    _, by = run(model, places, text)
+    assert by["Washington"].admin1 == "Georgia"

@@ -90,6 +90,11 @@ BIG_QUALIFIER = 300_000
 BIG_ALT = 200_000
 # Population from which a town's acceptance anywhere in an article vouches for its other mentions.
 BIG_TOWN = 50_000
+# words after a name for a township or parish: "Washington Township" is one of the many so named,
+# never the seat of government, so the capital's bonus does not apply
+MINOR_DIVISIONS = frozenset({"township", "borough", "parish"})
+LOCAL_VILLAGE = 1_000  # smallest village taken after a preposition when the story is set around it
+LOCAL_KM = 150.0  # ... within this distance of another of the story's places
 # Reasons that say in the text itself that a name is a place ("the Riverdale area", "TORRINGTON —",
 # "Chowchilla, Calif."): the name's other mentions are the place even where a mis-tagged person's
 # name holds the word ("Riverdale Luke Oil" tagged PERSON).
@@ -170,6 +175,7 @@ class Mention:
     names_country: bool = False  # a country bears the name ("China": not the town in Maine)
     longer: bool = False  # the name runs on into a word that ends place names ("Meadow Grove")
     local: bool = False  # some mention of the name reads as a local town ("Paris City Council")
+    minor: bool = False  # followed by a word for a minor civil division ("Washington Township")
 
 
 class Cues:
@@ -869,7 +875,8 @@ class Places(Component):
     @staticmethod
     def _cap(tok) -> bool:
         t = tok.text
-        return bool(t) and t[0].isupper() and (tok.is_alpha or "." in t or "-" in t or "'" in t)
+        return bool(t) and t[0].isupper() and (tok.is_alpha or "." in t or "-" in t or "'" in t
+                                               or "&" in t and t.replace("&", "").isalpha())  # "T&T"
 
     @staticmethod
     def _trim(doc, s: int, e: int) -> tuple[int, int]:
@@ -971,6 +978,7 @@ class Places(Component):
                 nxt = doc[m.end].lower_ if m.end < n else ""
                 if m.cue is None and nxt in cues.type_after:
                     m.cue = cues.feature.get(nxt) or "place"
+                m.minor = nxt in MINOR_DIVISIONS
                 if m.cue is None and shared:
                     m.cue = shared
                 prev = m.start - 1
@@ -1319,6 +1327,31 @@ class Places(Component):
             if self._stray_street(doc, m, ctx):
                 m.choice = None  # placed like a street by `contain`
         self._held_bodies(doc, live)
+        self._local_villages(doc, mentions, ctx)
+
+    def _local_villages(self, doc, mentions: list[Mention], ctx: _Context) -> None:
+        """A village too small to take on a preposition alone ("a market at Wana", "moved to
+        Middlestown") is a place when it lies in the country most of the article's places lie in and
+        near one of them: local news names its villages so, and a word that merely shares a
+        village's name rarely lands beside the story's own places."""
+        for m in mentions:
+            if m.accepted or not m.prep or m.person or m.label == "PERSON" or m.end - m.start > 3:
+                continue
+            if doc[m.start].is_stop or doc[m.start].lower_ in self.cues.generic or doc[m.start].text.isupper():
+                continue
+            if m.end < len(doc) and self._cap(doc[m.end]):
+                continue  # "at Wood Green Crown Court": the opening of a longer name
+            best = None
+            for c in m.cands[:5]:
+                if c.feature != "city" or c.alt or c.population < LOCAL_VILLAGE:
+                    continue
+                if ctx.country_share(c.country, m.key) < 0.6:
+                    continue
+                d = ctx.nearest_km(c, m.key, anchors=True, cap=LOCAL_KM)
+                if d <= LOCAL_KM and (best is None or d < best[0]):
+                    best = (d, c)
+            if best is not None:
+                m.accepted, m.why, m.choice, m.margin = True, "village", best[1], 1.0
 
     def _held_bodies(self, doc, live: list[Mention]) -> None:
         """A name inside an institution's name that the text then places elsewhere ("the University of
@@ -1455,7 +1488,7 @@ class Places(Component):
             # alternates of big places are mostly exonyms and short forms ("New York" for New York
             # City); those of small ones are mostly translations that collide with words
             s -= w["alt_big"] if c.population >= 100_000 else w["alt_small"]
-        if c.capital and not (m.local and ctx is not None and ctx.elsewhere(c.country, m.key)):
+        if c.capital and not m.minor and not (m.local and ctx is not None and ctx.elsewhere(c.country, m.key)):
             s += w["capital"]
         # a city inside an admin1 of its own name ("Kabul", "New York") is what bare names mean
         own_city = f == "admin1" and m.cue != "admin1" and any(
