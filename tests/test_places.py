@@ -796,3 +796,15 @@ def test_a_capitals_name_before_township_is_no_capital(model, places):
     text = "The gala in Atlanta moved to a restaurant in Washington Township, near Savannah."
     _, by = run(model, places, text)
     assert by["Washington"].admin1 == "Georgia"
+
+
+def test_a_big_citys_team_tagged_as_a_person_leaves_the_city_a_place(model, places):
+    # "the Atlanta Falcons" tagged PERSON: the city is no person's first name there
+    words = ["He", "worked", "with", "Atlanta", "Police", "and", "the", "Atlanta", "Falcons", "."]
+    doc = _doc_with_ents(model, words, [("ORG", 3, 5), ("PERSON", 7, 9)])
+    places(doc)
+    assert [p.name for p in doc._.places] == ["Atlanta", "Atlanta"]
+    words = ["He", "worked", "with", "Atlanta", "Police", "and", "Atlanta", "Rivers", "."]
+    doc = _doc_with_ents(model, words, [("ORG", 3, 5), ("PERSON", 6, 8)])
+    places(doc)
+    assert doc._.places == []

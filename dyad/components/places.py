@@ -93,6 +93,8 @@ BIG_TOWN = 50_000
 # words after a name for a township or parish: "Washington Township" is one of the many so named,
 # never the seat of government, so the capital's bonus does not apply
 MINOR_DIVISIONS = frozenset({"township", "borough", "parish"})
+# words before a team's name ("the Seattle Seahawks", "every Denver Nuggets game"), which a person's name lacks
+TEAM_DETERMINERS = frozenset({"the", "every", "each", "a", "an", "their", "our", "this", "that"})
 LOCAL_VILLAGE = 1_000  # smallest village taken after a preposition when the story is set around it
 LOCAL_KM = 150.0  # ... within this distance of another of the story's places
 # Reasons that say in the text itself that a name is a place ("the Riverdale area", "TORRINGTON —",
@@ -291,7 +293,8 @@ class Places(Component):
             for i in range(ent.start, ent.end):
                 inside[i] = ent.label_
         # words of multi-word person names ("Mikheil Saakashvili"): alone, they name the person
-        person_words = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+        person_words = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                        and not self._team(doc, ent) for t in ent}
         matches = self._scan(doc)
         taken = [False] * n
         mentions: list[Mention] = []
@@ -391,6 +394,26 @@ class Places(Component):
         if held:
             mentions = sorted(mentions + held, key=lambda m: m.start)
         return mentions
+
+    def _team(self, doc, ent) -> bool:
+        """A "person" that is a big city's sports team ("Seattle Seahawks", "Denver Nuggets"): the city
+        and a plural nickname the text never uses alone as a surname (a person's surname recurs bare:
+        "Austin Rivers ... Rivers scored"; a team's nickname takes "the")."""
+        if len(ent) != 2:
+            return False
+        city, nick = ent[0], ent[1]
+        w = nick.text
+        if not (w[:1].isupper() and w.isalpha() and w.endswith("s") and not w.endswith(("ss", "us", "is", "ys"))):
+            return False
+        before = doc[ent.start - 1].lower_ if ent.start else ""
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if before not in TEAM_DETERMINERS and not (after is not None and after.pos_ == "NOUN" and after.is_lower):
+            return False  # "the Seattle Seahawks", "every Seattle Seahawks home game"; not "Vaughan Matthews, 17"
+        if not any(c.feature == "city" and not c.alt and c.population >= 100_000
+                   for c in self.gaz.lookup_key(normalize(city.text))[:3]):
+            return False
+        return not any(t.text == w and t.i != nick.i and (t.i == 0 or doc[t.i - 1].lower_ != "the")
+                       and doc[t.i - 1].text != city.text for t in doc)
 
     def _held_by_qualifier(self, doc, mentions: list[Mention]) -> list[Mention]:
         """The unknown name before a division that closes its phrase ("25/26 August: Knockhill, Fife.",
