@@ -49,7 +49,7 @@ def fixture_sources() -> Sources:
         _city(611717, "Tbilisi", 41.69411, 44.83368, "GE", 1049498, "TB"),
         _city(2988507, "Paris", 48.85341, 2.3488, "FR", 2138551, "11"),
         _city(4717560, "Paris", 33.66094, -95.55551, "US", 24782, "TX"),
-        _city(4736286, "Texarkana", 33.42, -94.05, "US", 36000, "TX"),
+        _city(4736286, "Texarkana", 33.42, -94.05, "US", 36000, "TX", ["Texas City"]),  # an alternate name only
         # a foreign city known by an alternate "X City" name, and a small namesake near Atlanta
         _city(1690000, "San Isidro", 14.5, 121.0, "PH", 300000, "00", ["San Isidro City"]),
         _city(4219000, "San Isidro", 33.9, -84.2, "US", 3000, "GA"),

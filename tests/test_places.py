@@ -808,3 +808,13 @@ def test_a_big_citys_team_tagged_as_a_person_leaves_the_city_a_place(model, plac
     doc = _doc_with_ents(model, words, [("ORG", 3, 5), ("PERSON", 6, 8)])
     places(doc)
     assert doc._.places == []
+
+
+def test_a_city_known_only_as_an_alternate_name_yields_to_the_storys_county(model, places):
+    # "Texas City" is only an alternate name of the fixture's Texarkana, far from Texas County (Missouri)
+    words = ["Deputies", "in", "Texas", "County", "searched", "Houston", ".", "Texas", "City", "police",
+             "said", "so", "."]
+    doc = _doc_with_ents(model, words, [("GPE", 2, 4), ("GPE", 5, 6), ("GPE", 7, 9)])
+    places(doc)
+    texas = [p for p in doc._.places if p.name.startswith("Texas")]
+    assert len(texas) == 2 and texas[0].lat == texas[1].lat

@@ -1339,6 +1339,11 @@ class Places(Component):
             if c is not None and m.cue is None and any(x.id == c.id for x in m.cands) and m.choice is not None \
                     and distance_km(m.choice.lat, m.choice.lon, c.lat, c.lon) > 100:
                 m.choice = c  # "the Suffolk Times" in a story naming Suffolk County (New York) is that county's
+        for m in live:
+            c = counties.get(m.key[:-5]) if m.key.endswith(" city") else None
+            if c is not None and m.cue is None and m.choice is not None and m.choice.alt \
+                    and distance_km(m.choice.lat, m.choice.lon, c.lat, c.lon) > 100:
+                m.choice = c  # "Suffolk City police" (an alternate name of Suffolk, Virginia) by Suffolk County
         countries = {normalize(m.choice.name): m.choice for m in live
                      if m.choice is not None and m.choice.feature == "country" and " and " in m.choice.name}
         for m in live:
