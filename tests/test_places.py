@@ -818,3 +818,15 @@ def test_a_city_known_only_as_an_alternate_name_yields_to_the_storys_county(mode
     places(doc)
     texas = [p for p in doc._.places if p.name.startswith("Texas")]
     assert len(texas) == 2 and texas[0].lat == texas[1].lat
+
+
+def test_a_towns_possessive_before_a_street_is_the_town(model, places):
+    # "Savannah's Bull Road": the town the street is in; a bare surname's possessive is no town
+    words = ["Police", "closed", "Savannah", "'s", "Bull", "Road", "on", "Monday", "."]
+    doc = _doc_with_ents(model, words, [])
+    places(doc)
+    assert [p.name for p in doc._.places] == ["Savannah", "Bull Road"]
+    words = ["Sharana", "said", "so", ".", "Police", "searched", "Sharana", "'s", "Bull", "Road", "home", "."]
+    doc = _doc_with_ents(model, words, [])
+    places(doc)
+    assert [p.name for p in doc._.places] == ["Bull Road"]

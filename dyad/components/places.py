@@ -1073,6 +1073,11 @@ class Places(Component):
             return "club"  # "Burton Albion", "Bolton Wanderers": a club of the town
         if self._possessed(doc, m, mentions):
             return "possessed"  # "Pakistan's Karachi" (the model tags the town ORG after the possessive)
+        if m.end + 1 < len(doc) and doc[m.end].text in ("'s", "’s") and self._town(m, 10_000) \
+                and not (m.start and self._cap(doc[m.start - 1])) \
+                and all(x.accepted for x in mentions if x.key == m.key and x is not m) and any(
+                x.accepted and x.start == m.end + 1 and x.why in ("facility", "site") for x in mentions):
+            return "owner"  # "Middletown's New Road": the town the street is in (not a bare surname's "Warden's")
         if m.person and m.cue is None and m.key not in told and not (
                 m.key in sure and self._big_town(m) and self._mostly_place(doc, doc[m.start].lower_)):
             return None  # "Tyler" of "Tyler Williams" ..., but not "Sochi" in one mis-tagged title
