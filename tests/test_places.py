@@ -830,3 +830,16 @@ def test_a_towns_possessive_before_a_street_is_the_town(model, places):
     doc = _doc_with_ents(model, words, [])
     places(doc)
     assert [p.name for p in doc._.places] == ["Bull Road"]
+
+
+def test_a_village_hyphened_to_a_placed_town_is_a_place(model, places):
+    # a riding named by two of its towns ("MP for Sharana-Yosufkhel"); a spaced dash is no such join
+    from spacy.tokens import Doc, Span
+
+    for spaces, placed in (([True, True, True, False, False, True, False, False], True),
+                           ([True, True, True, True, True, True, False, False], False)):
+        doc = Doc(model.vocab, words=["The", "MP", "for", "Sharana", "-", "Yosufkhel", "spoke", "."], spaces=spaces)
+        doc.ents = [Span(doc, 3, 4, label="GPE")]
+        doc._.meta = {}
+        places(doc)
+        assert ("Yosufkhel" in [p.name for p in doc._.places]) is placed

@@ -1364,12 +1364,18 @@ class Places(Component):
 
     def _local_villages(self, doc, mentions: list[Mention], ctx: _Context) -> None:
         """A village too small to take on a preposition alone ("a market at Wana", "moved to
-        Middlestown") is a place when it lies in the country most of the article's places lie in and
-        near one of them: local news names its villages so, and a word that merely shares a
-        village's name rarely lands beside the story's own places."""
+        Middlestown") or joined by a bare hyphen to a placed town ("Nelson-Creston") is a place when
+        it lies in the country most of the article's places lie in and near one of them: local news
+        names its villages so, and a word that merely shares a village's name rarely lands beside
+        the story's own places."""
+        placed_ends = {x.end for x in mentions if x.accepted and x.choice is not None}
+        placed_starts = {x.start for x in mentions if x.accepted and x.choice is not None}
         for m in mentions:
-            if m.accepted or not m.prep or m.person or m.label == "PERSON" or m.end - m.start > 3:
+            if m.accepted or m.person or m.label == "PERSON" or m.end - m.start > 3:
                 continue
+            if not (m.prep or _hyphened(doc, m.start - 1) and m.start - 1 in placed_ends
+                    or _hyphened(doc, m.end) and m.end + 1 in placed_starts):
+                continue  # "at Wana"; "MLA for Nelson-Creston" (a riding named by two of its towns)
             if doc[m.start].is_stop or doc[m.start].lower_ in self.cues.generic or doc[m.start].text.isupper():
                 continue
             if m.end < len(doc) and self._cap(doc[m.end]):
@@ -1710,6 +1716,12 @@ def _link_adjacent(doc, live: list[Mention], lists: set[int] = frozenset()) -> N
             if any(doc[k].lower_ in ("and", "or", "&") for k in gap):
                 continue
             m.adjacent.append(o)
+
+
+def _hyphened(doc, i: int) -> bool:
+    """Whether token i is a hyphen glued to the words on both sides ("Nelson-Creston", not "AMHERST - Irvin")."""
+    return 0 < i < len(doc) - 1 and doc[i].text in ("-", "\u2013") and not doc[i - 1].whitespace_ \
+        and not doc[i].whitespace_
 
 
 def _divisional(m: Mention) -> bool:
