@@ -3,7 +3,7 @@
     .venv/bin/python bench/general_news_precision.py extract /tmp/bbc-events.jsonl   # ~5 min, the whole corpus
     .venv/bin/python bench/general_news_precision.py count /tmp/bbc-events.jsonl
     .venv/bin/python bench/general_news_precision.py sample /tmp/bbc-events.jsonl --n 60 --seed 1 \\
-        [--skip-politics | --category politics] [--judged JUDGED.tsv]
+        [--skip-politics | --category politics] [--judged bench/general_news_judged.tsv]
 
 `extract` runs every article of `shared/corpus/bbc_news.jsonl.gz` through `dyad.batch.extract_records`
 and keeps, per event, its types and its evidence sentences (one JSON line per event). `count`
@@ -11,9 +11,11 @@ prints the violent events (PLOVER ASSAULT or an ACLED violent type: Battles, Exp
 violence, Violence against civilians, Riots) and the COERCE / PROTEST events per category.
 `sample` draws a seeded random sample of the violent events and prints them for judging; with
 `--judged`, a TSV of `key<TAB>T|F<TAB>note` lines (key = doc_id:evidence start), it prints the
-precision of the judged events of the sample and lists those not judged yet. The corpus is mostly
-UK business, sport, shows and tech news: nearly every violent event there is a word of violence
-used figuratively, so the count is a measure of false events and the judged sample of precision.
+precision of the judged events of the sample and lists those not judged yet;
+`bench/general_news_judged.tsv` holds the session-3 judgments (keys and verdicts only, no corpus
+text). The corpus is mostly UK business, sport, shows and tech news: nearly every violent event
+there is a word of violence used figuratively, so the count is a measure of false events and the
+judged sample of precision.
 """
 
 from __future__ import annotations
