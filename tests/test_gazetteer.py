@@ -39,6 +39,7 @@ def fixture_sources() -> Sources:
         _city(1131200, "Sharana", 33.13583, 68.78583, "AF", 20000, "29"),
         _city(1131300, "Urgun", 32.93, 69.18, "AF", 8000, "29"),
         _city(1131400, "Yosufkhel", 33.2, 68.9, "AF", 2500, "29"),  # a village near Sharana
+        _city(1131410, "Spin Kalay", 33.3, 68.95, "AF", 1800, "29"),  # a two-word village
         _city(1147200, "Asadabad", 34.8734, 71.1470, "AF", 48400, "34"),
         _city(1147300, "Asmar", 35.03, 71.36, "AF", 10000, "34"),
         _city(1176615, "Islamabad", 33.72148, 73.04329, "PK", 601600, "08"),

@@ -843,3 +843,14 @@ def test_a_village_hyphened_to_a_placed_town_is_a_place(model, places):
         doc._.meta = {}
         places(doc)
         assert ("Yosufkhel" in [p.name for p in doc._.places]) is placed
+
+
+def test_a_two_word_village_after_a_preposition_is_a_place_whatever_its_size(model, places):
+    # the model reads "Spin Kalay" as an organisation and the story names no other place; a compound
+    # name after "in" is still the village, but not when a capitalised word runs on ("Spin Kalay Traders")
+    doc = _doc_with_ents(model, ["Two", "men", "were", "killed", "in", "Spin", "Kalay", "."], [("ORG", 5, 7)])
+    places(doc)
+    assert [(p.name, p.country) for p in doc._.places] == [("Spin Kalay", "AF")]
+    doc = _doc_with_ents(model, ["He", "works", "at", "Spin", "Kalay", "Traders", "."], [("ORG", 3, 6)])
+    places(doc)
+    assert "Spin Kalay" not in [p.name for p in doc._.places]

@@ -1110,7 +1110,7 @@ class Places(Component):
             return "qualifier"  # "Knockhill, Fife.", "Croft, Yorkshire,"
         if self._bracketed_home(doc, m):
             return "qualifier"  # "a fashion show by Fig Leaf Boutique (Maywood)"
-        if m.prep and self._prominent(m):
+        if m.prep and (self._prominent(m) or self._compound_village(doc, m)):
             return "prep"
         if self._residence(doc, m):
             return "residence"
@@ -1270,6 +1270,17 @@ class Places(Component):
                 c.feature == "admin2" for c in m.cands[:3]):
             return True
         return doc[m.end].lower_ in self.cues.institutions and self._town(m)
+
+    @staticmethod
+    def _compound_village(doc, m: Mention) -> bool:
+        """A village of two or more capitalised words after a locative preposition ("in Burnt Forest",
+        "at Archers Post"): a compound name is rarely a common word or a surname, so the village needs
+        no size, only its main name and no capitalised word running on."""
+        if m.end - m.start < 2 or not all(t.is_alpha and t.text[:1].isupper() for t in doc[m.start:m.end]):
+            return False
+        if m.end < len(doc) and doc[m.end].text[:1].isupper() and doc[m.end].is_alpha:
+            return False
+        return any(c.feature == "city" and not c.alt and c.population >= LOCAL_VILLAGE for c in m.cands[:3])
 
     @staticmethod
     def _prominent(m: Mention) -> bool:
