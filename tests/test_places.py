@@ -854,3 +854,12 @@ def test_a_two_word_village_after_a_preposition_is_a_place_whatever_its_size(mod
     doc = _doc_with_ents(model, ["He", "works", "at", "Spin", "Kalay", "Traders", "."], [("ORG", 3, 6)])
     places(doc)
     assert "Spin Kalay" not in [p.name for p in doc._.places]
+
+
+def test_a_town_before_its_market_member_or_ward_is_the_town(model, places):
+    # "former Urgun MP" (the model's person), "Urgun Market" (its organisation): the town they belong to
+    for words, ents, name in ((["Stones", "hit", "the", "former", "Urgun", "MP", "."], [("PERSON", 4, 5)], "Urgun"),
+                              (["Traders", "from", "Urgun", "Market", "protested", "."], [("ORG", 2, 4)], "Urgun")):
+        doc = _doc_with_ents(model, words, ents)
+        places(doc)
+        assert [(p.name, p.country) for p in doc._.places] == [(name, "AF")], words
