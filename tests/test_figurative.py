@@ -117,3 +117,19 @@ def test_general_news_article_needs_literal_support():
     assert violent(article) == []
     literal = article + " Separately, a man was stabbed at the airline's check-in desk by an attacker with a knife."
     assert violent(literal)
+
+
+BUSINESS_DAY = ("Shares in the brewer rose 4% on Monday. The company agreed a £2bn deal to buy a rival firm, and its "
+                "chief executive said the bid would lift profits. Investors welcomed the news. The club signed a new "
+                "striker from a French team on a three-year contract. Analysts expect sales to grow in the next "
+                "quarter as prices stabilise.")
+POLITICS_DAY = ("Shares in the brewer rose 4% on Monday as markets steadied. The Foreign Secretary accused Russia of "
+                "breaking the ceasefire agreement. The government agreed a trade deal with Japan on Tuesday. "
+                "Investors welcomed the news. Analysts expect sales to grow in the next quarter.")
+
+
+def test_general_news_acts_of_diplomacy_need_a_political_actor(nlp):
+    plovers = [e.cls.plover for e in nlp(BUSINESS_DAY)._.events]
+    assert "AGREE" not in plovers and "SUPPORT" not in plovers  # firms' deals and clubs' signings
+    events = nlp(POLITICS_DAY)._.events
+    assert any(e.cls.plover == "ACCUSE" and (e.target or {}).get("country") == "RU" for e in events)

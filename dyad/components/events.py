@@ -27,7 +27,7 @@ from dyad.components.actors import PRONOUNS, actor_at, antecedent, country_token
 from dyad.components.casualties import casualty_totals
 from dyad.components.dates import dates_the_event, report_date
 from dyad.components.event_places import event_places, namesakes
-from dyad.components.figurative import drop_figurative
+from dyad.components.figurative import drop_figurative, drop_unpolitical
 from dyad.lexicons import load_toml
 
 LIGHT_VERBS = {"conduct", "carry", "launch", "stage", "mount", "claim", "perpetrate", "commit", "execute",
@@ -1143,6 +1143,7 @@ class Events(Component):
             self._refine_by_roles(doc, ev)
         for ev in events:
             self._intent(ev)
+        events = drop_unpolitical(doc, events)
         events.sort(key=lambda e: (e.secondary, -e.cls.rank, e.main.i))
         self._casualties(doc, events)
         self._namesakes = namesakes(doc, doc._.places or [])  # once per document

@@ -680,3 +680,31 @@ def _sport_score(token: Token, lemma: str) -> bool:
         if last + 1 >= len(doc) or doc[last + 1].pos_ not in ("NOUN", "PROPN"):
             return True  # not "2-3 people"
     return False
+
+
+# Who makes an act political: governments, armed and security forces, parties and oppositions,
+# courts, intelligence services, IGOs and NGOs (PLOVER's political agents), or a state itself.
+POLITICAL_SECTORS = {"GOV", "MIL", "COP", "REB", "OPP", "PTY", "JUD", "SPY", "IGO", "NGO"}
+STRATEGIC = "Strategic developments"
+MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "PROTEST"}  # detentions, seizures, protests: judged by their own rules
+
+
+def _political(doc: Doc, participant: dict | None) -> bool:
+    if not participant:
+        return False
+    if participant.get("sector") in POLITICAL_SECTORS:
+        return True
+    aid = participant.get("actor")
+    return any(a.id == aid and a.kind == "state" for a in doc._.actors or []) if aid else False
+
+
+def drop_unpolitical(doc: Doc, events: list) -> list:
+    """In general news, keep a cooperative or verbal act (not violence, coercion or a protest) only
+    when a political actor takes part. Business, sport and show news
+    is full of the verbs of diplomacy — clubs "sign" players, firms "agree" deals, companies "meet"
+    targets and "offer" products — and event coders (CAMEO/PLOVER with an actor dictionary) code
+    an act only between political actors. Violence, protests and arrests keep their own rules."""
+    if not general_news(doc):
+        return events
+    return [ev for ev in events if ev.cls.acled_type not in (None, STRATEGIC) or ev.cls.plover in MATERIAL_CONFLICT
+            or _political(doc, ev.source) or _political(doc, ev.target)]
