@@ -863,3 +863,14 @@ def test_a_town_before_its_market_member_or_ward_is_the_town(model, places):
         doc = _doc_with_ents(model, words, ents)
         places(doc)
         assert [(p.name, p.country) for p in doc._.places] == [(name, "AF")], words
+
+
+def test_a_town_and_a_compass_word_is_the_towns_constituency(model, places):
+    # "Sharana East" is in no gazetteer: as a place (LOC) it lies at Sharana; in the model's person
+    # "Paktika West" a compass word after a province's name is no surname, so the province is a place
+    doc = _doc_with_ents(model, ["Bandits", "attacked", "a", "farm", "in", "Sharana", "East", "."], [("LOC", 5, 7)])
+    places(doc)
+    assert [(p.name, p.country) for p in doc._.places] == [("Sharana East", "AF")]
+    doc = _doc_with_ents(model, ["Villagers", "in", "Paktika", "West", ",", "rioted", "."], [("PERSON", 2, 4)])
+    places(doc)
+    assert [(p.name, p.country) for p in doc._.places] == [("Paktika", "AF")]

@@ -69,6 +69,7 @@ PLURAL_STREETS = frozenset({"streets", "avenues", "roads", "boulevards", "lanes"
 SETTLEMENT_WORDS = frozenset({"town", "village", "city", "suburb", "hamlet", "neighbourhood", "neighborhood",
                               "district", "township", "community", "settlement"})
 # Compass adjectives as prose writes them before the name of an area ("in eastern Ghouta").
+TRAILING_COMPASS = frozenset({"North", "South", "East", "West", "Central"})  # "Embu East", "Kisumu West"
 COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                      "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
                      "southeastern", "southwestern"})
@@ -294,7 +295,7 @@ class Places(Component):
                 inside[i] = ent.label_
         # words of multi-word person names ("Mikheil Saakashvili"): alone, they name the person
         person_words = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
-                        and not self._team(doc, ent) for t in ent}
+                        and not self._team(doc, ent) and not self._compass_division(ent) for t in ent}
         matches = self._scan(doc)
         taken = [False] * n
         mentions: list[Mention] = []
@@ -414,6 +415,15 @@ class Places(Component):
             return False
         return not any(t.text == w and t.i != nick.i and (t.i == 0 or doc[t.i - 1].lower_ != "the")
                        and doc[t.i - 1].text != city.text for t in doc)
+
+    def _compass_division(self, ent) -> bool:
+        """A "person" that is a constituency named by its county or town and a compass word ("Embu
+        East", "Kisumu West", "Laikipia North"): no one's surname is a compass word after a place's
+        name, so the place's words are no person's."""
+        if len(ent) != 2 or ent[1].text not in TRAILING_COMPASS:
+            return False
+        return any(c.feature in ("city", "admin1", "admin2") and not c.alt
+                   for c in self.gaz.lookup_key(normalize(ent[0].text))[:3])
 
     def _held_by_qualifier(self, doc, mentions: list[Mention]) -> list[Mention]:
         """The unknown name before a division that closes its phrase ("25/26 August: Knockhill, Fife.",
@@ -953,6 +963,13 @@ class Places(Component):
                 if c:
                     key, cands, cue = k, c, self.cues.feature.get(last)
                     e -= 1
+            if not cands and doc[e - 1].text in TRAILING_COMPASS:
+                # "Marakwet East", "Mwingi Central": a constituency named by its town or county and a
+                # compass word, in no gazetteer; the town or county says where it is
+                k = normalize(doc[s:e - 1].text)
+                c = gaz.lookup_key(k) if not _only_directions(k) else ()
+                if any(x.feature in ("city", "admin1", "admin2") and not x.alt for x in c[:3]):
+                    key, cands = k, c
             first = doc[s].lower_
             if not cands and first in DIRECTIONS and key not in GENERIC_KEYS:  # not "West Coast" -> "Coast"
                 k = normalize(doc[s + 1:e].text)
