@@ -874,3 +874,10 @@ def test_a_town_and_a_compass_word_is_the_towns_constituency(model, places):
     doc = _doc_with_ents(model, ["Villagers", "in", "Paktika", "West", ",", "rioted", "."], [("PERSON", 2, 4)])
     places(doc)
     assert [(p.name, p.country) for p in doc._.places] == [("Paktika", "AF")]
+
+
+def test_a_town_and_its_market_tagged_as_a_person_leaves_the_town_a_place(model, places):
+    # "Urgun Market" as the model's person: "Market" is no surname, so "Urgun" is no person's word
+    doc = _doc_with_ents(model, ["Traders", "in", "Urgun", "Market", "protested", "."], [("PERSON", 2, 4)])
+    places(doc)
+    assert [(p.name, p.country) for p in doc._.places] == [("Urgun", "AF")]

@@ -69,6 +69,10 @@ PLURAL_STREETS = frozenset({"streets", "avenues", "roads", "boulevards", "lanes"
 SETTLEMENT_WORDS = frozenset({"town", "village", "city", "suburb", "hamlet", "neighbourhood", "neighborhood",
                               "district", "township", "community", "settlement"})
 # Compass adjectives as prose writes them before the name of an area ("in eastern Ghouta").
+# Words after a town's name that are no surname in a two-word "person" ("Gatundu Market", "Kakuma
+# Refugee camp", "Taveta MP", "Hounslow Labour councillors"): a market, a camp, an elected seat or
+# the party branch or council of the town.
+NO_SURNAME = frozenset({"market", "refugee", "mp", "mca", "ward", "constituency", "labour", "council"})
 TRAILING_COMPASS = frozenset({"North", "South", "East", "West", "Central"})  # "Embu East", "Kisumu West"
 COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                      "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
@@ -418,9 +422,9 @@ class Places(Component):
 
     def _compass_division(self, ent) -> bool:
         """A "person" that is a constituency named by its county or town and a compass word ("Embu
-        East", "Kisumu West", "Laikipia North"): no one's surname is a compass word after a place's
-        name, so the place's words are no person's."""
-        if len(ent) != 2 or ent[1].text not in TRAILING_COMPASS:
+        East", "Kisumu West", "Laikipia North"), or the town's market, camp or seat ("Gatundu Market"):
+        no one's surname is such a word after a place's name, so the place's words are no person's."""
+        if len(ent) != 2 or not (ent[1].text in TRAILING_COMPASS or ent[1].lower_ in NO_SURNAME):
             return False
         return any(c.feature in ("city", "admin1", "admin2") and not c.alt
                    for c in self.gaz.lookup_key(normalize(ent[0].text))[:3])
