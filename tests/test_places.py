@@ -881,3 +881,12 @@ def test_a_town_and_its_market_tagged_as_a_person_leaves_the_town_a_place(model,
     doc = _doc_with_ents(model, ["Traders", "in", "Urgun", "Market", "protested", "."], [("PERSON", 2, 4)])
     places(doc)
     assert [(p.name, p.country) for p in doc._.places] == [("Urgun", "AF")]
+
+
+def test_a_province_before_plateau_or_constituency_is_the_province(model, places):
+    # "the Paktika Plateau" is in no gazetteer; the type word after the province's name says where it is
+    for head in ("Plateau", "constituency"):
+        doc = _doc_with_ents(model, ["Herders", "burned", "a", "lodge", "on", "the", "Paktika", head, "."],
+                             [("LOC", 6, 8)])
+        places(doc)
+        assert [(p.country, p.feature) for p in doc._.places] == [("AF", "admin1")], head
