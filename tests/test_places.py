@@ -890,3 +890,15 @@ def test_a_province_before_plateau_or_constituency_is_the_province(model, places
                              [("LOC", 6, 8)])
         places(doc)
         assert [(p.country, p.feature) for p in doc._.places] == [("AF", "admin1")], head
+
+
+def test_a_province_read_as_a_person_before_a_noun_is_the_province(model, places):
+    # "the Paktika governor" with "Paktika" as the model's person: a division's name modifying a noun
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(model.vocab, words=["Supporters", "of", "the", "Paktika", "governor", "clashed", "."],
+              pos=["NOUN", "ADP", "DET", "PROPN", "NOUN", "VERB", "PUNCT"])
+    doc.ents = [Span(doc, 3, 4, label="PERSON")]
+    doc._.meta = {}
+    places(doc)
+    assert [(p.name, p.feature) for p in doc._.places] == [("Paktika", "admin1")]

@@ -1270,7 +1270,10 @@ class Places(Component):
             nxt = doc[m.end + 1]
         if not (nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ")):
             return False
-        return any(c.feature == "city" and not c.alt and c.population >= 20_000 for c in m.cands[:3])
+        # a first-level division too ("the Kirinyaga governor", "Turkana herdsmen"), as the model
+        # reads some divisions as persons
+        return any((c.feature == "city" and c.population >= 20_000 or c.feature == "admin1") and not c.alt
+                   for c in m.cands[:3])
 
     def _standalone(self, doc, m: Mention) -> bool:
         """Whether a name found inside a longer unknown name stands for a place by itself: a country,
