@@ -902,3 +902,11 @@ def test_a_province_read_as_a_person_before_a_noun_is_the_province(model, places
     doc._.meta = {}
     places(doc)
     assert [(p.name, p.feature) for p in doc._.places] == [("Paktika", "admin1")]
+
+
+def test_a_name_after_a_part_noun_and_of_is_a_place(model, places):
+    # "the streets of Urgun" with "Urgun" as the model's person: a place has streets, a person none
+    for part, placed in (("streets", True), ("friends", False)):
+        doc = _doc_with_ents(model, ["They", "marched", "through", "the", part, "of", "Urgun", "."], [("PERSON", 6, 7)])
+        places(doc)
+        assert ("Urgun" in [p.name for p in doc._.places]) is placed, part

@@ -204,6 +204,7 @@ class Cues:
         self.natural_heads = frozenset(cues.get("natural_heads", ()))
         self.site_words = frozenset(cues.get("site_words", ()))
         self.club_words = frozenset(cues.get("club_words", ()))
+        self.part_nouns = frozenset(cues.get("part_nouns", ()))
         self.continent_demonyms: dict[str, str] = dict(lexicon.get("demonyms", {}).get("continents", {}))
         self.feature: dict[str, str] = {}
         for feat, key in (("admin1", "admin1_words"), ("admin2", "admin2_words"), ("city", "city_words")):
@@ -1033,6 +1034,8 @@ class Places(Component):
                     m.cue = m.cue or cues.feature.get(doc[prev - 1].lower_) or "place"
                 elif before in cues.type_before and m.cue is None:
                     m.cue = cues.feature.get(before) or "place"
+                elif before == "of" and prev >= 1 and doc[prev - 1].lower_ in cues.part_nouns and m.cue is None:
+                    m.cue = "place"  # "the streets of Eldoret", "in Quri area of Garba Tula": a part of a place
                 m.prep = before in cues.prepositions
                 if m.cue is None and m.end + 1 < n and doc[m.end].text == "National" and doc[m.end + 1].text == "Guard":
                     m.cue = "admin1"  # "the Georgia National Guard": each US state has one, no country does
