@@ -910,3 +910,11 @@ def test_a_name_after_a_part_noun_and_of_is_a_place(model, places):
         doc = _doc_with_ents(model, ["They", "marched", "through", "the", part, "of", "Urgun", "."], [("PERSON", 6, 7)])
         places(doc)
         assert ("Urgun" in [p.name for p in doc._.places]) is placed, part
+
+
+def test_the_point_a_coders_note_says_it_used_is_a_place(model, places):
+    # "(coded as Urgun)": the model's person is the town the note was located at
+    doc = _doc_with_ents(model, ["A", "fight", "broke", "out", "(", "coded", "as", "Urgun", ")", "."],
+                         [("PERSON", 7, 8)])
+    places(doc)
+    assert [(p.name, p.country) for p in doc._.places] == [("Urgun", "AF")]

@@ -205,6 +205,7 @@ class Cues:
         self.site_words = frozenset(cues.get("site_words", ()))
         self.club_words = frozenset(cues.get("club_words", ()))
         self.part_nouns = frozenset(cues.get("part_nouns", ()))
+        self.locating = frozenset(cues.get("locating_phrases", ()))
         self.continent_demonyms: dict[str, str] = dict(lexicon.get("demonyms", {}).get("continents", {}))
         self.feature: dict[str, str] = {}
         for feat, key in (("admin1", "admin1_words"), ("admin2", "admin2_words"), ("city", "city_words")):
@@ -1036,6 +1037,8 @@ class Places(Component):
                     m.cue = cues.feature.get(before) or "place"
                 elif before == "of" and prev >= 1 and doc[prev - 1].lower_ in cues.part_nouns and m.cue is None:
                     m.cue = "place"  # "the streets of Eldoret", "in Quri area of Garba Tula": a part of a place
+                elif prev >= 1 and m.cue is None and f"{doc[prev - 1].lower_} {before}" in cues.locating:
+                    m.cue = "place"  # "(coded as Taveta)", "coordinates for Masalani used": a coder's location
                 m.prep = before in cues.prepositions
                 if m.cue is None and m.end + 1 < n and doc[m.end].text == "National" and doc[m.end + 1].text == "Guard":
                     m.cue = "admin1"  # "the Georgia National Guard": each US state has one, no country does
