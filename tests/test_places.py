@@ -918,3 +918,11 @@ def test_the_point_a_coders_note_says_it_used_is_a_place(model, places):
                          [("PERSON", 7, 8)])
     places(doc)
     assert [(p.name, p.country) for p in doc._.places] == [("Urgun", "AF")]
+
+
+def test_a_place_naming_raiders_who_act_is_their_origin(model, places):
+    # "Khost raiders attacked ..." came from Khost; "Khost police arrested ..." act at home
+    _, by = run(model, places, "Khost raiders attacked a village and stole cattle.")
+    assert by["Khost"].agentive
+    _, by = run(model, places, "Residents said Khost police arrested two men.")
+    assert not by["Khost"].agentive

@@ -1804,6 +1804,10 @@ def _sentence_index(doc) -> list[int]:
 # Dependency roles in which a place name stands for its government or people: "Washington said",
 # "Kabul's decision", "talks between Islamabad and Kabul" are actors, not settings.
 _AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+# Groups that travel to strike elsewhere: a place naming them ("Turkana raiders attack a village") is
+# their origin when they act, not the scene (a town's "police" or "residents" act at home).
+_RAIDING_GROUPS = frozenset({"raider", "raiders", "herder", "herders", "herdsman", "herdsmen", "bandit", "bandits",
+                             "militia", "militiaman", "militiamen", "attacker", "attackers", "warrior", "warriors"})
 
 
 def _agentive(doc, start: int, end: int) -> bool:
@@ -1820,6 +1824,8 @@ def _agentive(doc, start: int, end: int) -> bool:
         dep = first.dep_
     if dep == "pobj" and head.head.lower_ == "by":
         return True
+    if dep in ("compound", "amod", "nmod") and head.head.lemma_.lower() in _RAIDING_GROUPS:
+        return _agentive(doc, head.head.i, head.head.i + 1)  # "Turkana raiders attack ...": where they came from
     return dep in _AGENT_DEPS
 
 
