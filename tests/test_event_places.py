@@ -221,3 +221,11 @@ def test_an_untyped_act_without_a_place_prefers_its_source_country(nlp):
     assert ids and by_id[ids[0]].name == "Lahore"
     ids = event_places(doc, act(None), namesakes(doc, doc._.places))
     assert ids and by_id[ids[0]].country == "AF"
+
+
+def test_raiders_place_is_their_origin_but_the_last_resort_for_the_clash():
+    # "Khost raiders" came from Khost: the scene named after them comes first; told alone, Khost is all there is
+    _, _, p = first_place("Khost raiders attacked a village in Paktika and stole cattle.")
+    assert p is not None and p.name == "Paktika", p
+    _, _, p = first_place("Khost raiders killed two villagers and stole cattle.")
+    assert p is not None and p.name == "Khost", p

@@ -290,6 +290,11 @@ def event_places(doc: Doc, ev, readings_abroad: dict) -> list[str]:
             [p for p in setting if home is None or p.country == home]
         local = [p for p in home_setting if p.feature != "country"]
         chosen = (local or home_setting or setting)[:1]
+    if not chosen and places and ev.cls.acled_type is not None:
+        # a clash told only with its actors' places ("Samburu raiders kill villagers"): where the
+        # actors come from is the best point left
+        chosen = [p for p in ctx.ordered if (p.start, p.end) in agentive and p.lat is not None
+                  and p.feature != "country"][:1]
     if chosen and places and all(
             p.lat is None or ctx.aside(p) or (p.start, p.end) in readings_abroad
             or p.feature == "country" for p in chosen):
