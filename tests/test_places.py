@@ -926,3 +926,17 @@ def test_a_place_naming_raiders_who_act_is_their_origin(model, places):
     assert by["Khost"].agentive
     _, by = run(model, places, "Residents said Khost police arrested two men.")
     assert not by["Khost"].agentive
+
+
+def test_a_town_that_names_its_province_outweighs_a_bigger_namesake_abroad(model, places):
+    # "Paktika town": the town inside Paktika province, not the bigger Paktika in Georgia
+    from test_gazetteer import _city
+
+    src = fixture_sources()
+    src.cities.extend([_city(1131430, "Paktika", 32.5, 68.8, "AF", 6000, "29"),
+                       _city(1131440, "Paktika", 41.7, 44.8, "GE", 9000, "TB")])
+    lexicon = {**load_lexicon(), **LEXICON}
+    seats = Places(model, gazetteer=from_sources(src, lexicon), lexicon=lexicon)
+    doc = _doc_with_ents(model, ["A", "suspect", "was", "shot", "in", "Paktika", "town", "."], [("ORG", 5, 6)])
+    seats(doc)
+    assert [(p.name, p.country, p.feature) for p in doc._.places] == [("Paktika", "AF", "city")]

@@ -1337,6 +1337,7 @@ class Places(Component):
         "alt_big": 0.5, "alt_small": 2.5,  # penalty for matching an alternate name (pop >= / < 100k)
         "capital": 3.0,  # "Washington", "Kabul": the seat of government
         "own_admin1": 2.0,  # penalty for a province holding a big city of its own name ("Kabul")
+        "seat": 1.0,  # a town inside the province of its own name, mostly the seat that named it
         "cue": 3.0, "cue_conflict": 2.0,
         "country_focus": 3.0,  # times the share of the article's other places in that country
         "admin1_focus": 3.0,  # times the share of its other places in that first-level division
@@ -1575,6 +1576,9 @@ class Places(Component):
             o.feature == "city" and o.admin1_row == c.id and o.population > 50000 for o in m.cands)
         if own_city:
             s -= w["own_admin1"]
+        if f == "city" and not c.alt and any(o.feature == "admin1" and o.id == c.admin1_row and not o.alt
+                                             for o in m.cands):
+            s += w["seat"]  # "Kwale town": the town that names its province is the province's seat
         if m.cue:
             if m.cue == f or (m.cue == "place" and f != "country") or (
                     m.cue == "admin2" and f == "admin1" and not any(x.feature == "admin2" for x in m.cands)):
