@@ -267,6 +267,18 @@ def _counts_in_general_news(t, family: str, token: Token) -> bool:
 
 # ---------------------------------------------------------------- the article
 def news_kind(doc: Doc) -> str:
+    """The kind of an article (see `_news_kind`), worked out once per document: both the violence
+    filter and the diplomacy filter ask."""
+    kind = doc.user_data.get(NEWS_KIND_KEY)
+    if kind is None:
+        kind = doc.user_data[NEWS_KIND_KEY] = _news_kind(doc)
+    return kind
+
+
+NEWS_KIND_KEY = "dyad.news_kind"
+
+
+def _news_kind(doc: Doc) -> str:
     """"general" for an article about markets, sport, shows or politics rather than a conflict or
     crime story: it has words of those fields, and few of its sentences name a weapon, an armed
     party or a toll (conflict reports name them sentence after sentence; a match report that
@@ -704,7 +716,9 @@ def drop_unpolitical(doc: Doc, events: list) -> list:
     is full of the verbs of diplomacy — clubs "sign" players, firms "agree" deals, companies "meet"
     targets and "offer" products — and event coders (CAMEO/PLOVER with an actor dictionary) code
     an act only between political actors. Violence, protests and arrests keep their own rules."""
-    if not general_news(doc):
+    unpolitical = [ev for ev in events if ev.cls.acled_type in (None, STRATEGIC) and ev.cls.plover not in
+                   MATERIAL_CONFLICT and not _political(doc, ev.source) and not _political(doc, ev.target)]
+    if not unpolitical or not general_news(doc):
         return events
-    return [ev for ev in events if ev.cls.acled_type not in (None, STRATEGIC) or ev.cls.plover in MATERIAL_CONFLICT
-            or _political(doc, ev.source) or _political(doc, ev.target)]
+    drop = {id(ev) for ev in unpolitical}
+    return [ev for ev in events if id(ev) not in drop]
