@@ -21,7 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from dyad.components import Component
-from dyad.components.dates import published_date
+from dyad.components.dates import doc_published
 from dyad.components.paragraphs import DATELINE
 from dyad.lexicons import actor_dictionary, fold
 
@@ -156,7 +156,7 @@ class Actors(Component):
             taken.update(range(span.start, span.end))
             found.append((span, info))
 
-        day = published_date((doc._.meta or {}).get("published"))
+        day = doc_published(doc)
         # 1. dictionary actors, longest first
         matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
         for match_id, start, end in sorted(matches, key=lambda m: -(m[2] - m[1])):
@@ -430,7 +430,7 @@ def _describe_person(actor: Actor, ent: Span) -> None:
                 sector = next(d.role_sectors[w] for w in low.split() if w in d.role_sectors)
     if affiliation is not None:
         country = country or affiliation.country
-        affiliated = affiliation.sector_on(published_date((doc._.meta or {}).get("published")))
+        affiliated = affiliation.sector_on(doc_published(doc))
         if affiliated and (sector in (None, "GOV", "UNK") or role is None):
             sector = affiliated if role else sector
     if role and not actor.role:

@@ -142,6 +142,11 @@ def published_date(value) -> date | None:
         return None
 
 
+def doc_published(doc) -> date | None:
+    """The publication day of the article a Doc holds (its `meta`), which every reader of dates asks."""
+    return published_date((doc._.meta or {}).get("published"))
+
+
 def _month_start(d: date) -> date:
     return d.replace(day=1)
 
@@ -391,7 +396,7 @@ class Dates(Component):
     name = "dyad_dates"
 
     def annotate(self, doc) -> None:
-        pub = published_date((doc._.meta or {}).get("published"))
+        pub = doc_published(doc)
         sent_starts = [s.start_char for s in doc.sents]
         out: list[DateMention] = []
         for s, e in _candidate_spans(doc):
@@ -442,7 +447,7 @@ def report_date(doc) -> str | None:
     """The day an article was published, which stands for the date of the news it leads with when
     the text names none: reported events happened in the days up to it (dyad gives that date the
     precision "week", as ACLED codes an event known only from its report's date)."""
-    pub = published_date((doc._.meta or {}).get("published"))
+    pub = doc_published(doc)
     return pub.isoformat() if pub else None
 
 

@@ -253,8 +253,8 @@ def score_events(gold: list[dict], reports: list[dict], family: str) -> tuple[di
 
     # event date: only where the article's publication date is known apart from the gold event date
     # (else the anchor handed to dyad would be the answer); the baseline takes the publication date
-    dated = [(g["date"], (e or {}).get("date"), ds.publication_of(g)) for g, e in zip(gold, events, strict=True)
-             if g.get("date") and ds.publication_of(g)]
+    dated = [(g["date"], (e or {}).get("date"), pub) for g, e in zip(gold, events, strict=True)
+             if g.get("date") and (pub := ds.publication_of(g))]
     if dated:
         add({"event_date": m.ratio(sum(m.date_agrees(a, b) for a, b, _ in dated), len(dated)),
              "event_date_baseline": m.ratio(sum(m.date_agrees(a, p) for a, _, p in dated), len(dated))},
