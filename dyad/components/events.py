@@ -600,8 +600,6 @@ def event_actor(doc: Doc, token: Token | None, place_country: str | None = None)
         group = _group_of(doc, token, place_country)
         if group is not None:
             return group
-    if sector is None and lemma == "suspect" and token.pos_ == "NOUN":
-        sector = "CRM"  # "robbery suspects", "three suspects": suspected criminals
     if sector is None and country is None and lemma not in VICTIM_NOUNS and lemma not in CROWD_NOUNS:
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = _child(of, "pobj") if of is not None else None
